@@ -1,0 +1,101 @@
+// Quietread content script: runs the hands on this page with this site's settings.
+// The core runs here as wasm when the page allows it, else in the service worker.
+(function () {
+  'use strict';
+  const S = globalThis.QuietreadSettings;
+  const H = globalThis.QuietreadHands;
+  const host = location.hostname;
+  let mode = null; // 'page' (wasm in this content script) or 'worker'
+  let failure = null;
+  let cleaner = null;
+
+  function log(message) {
+    console.warn(message);
+  }
+
+  async function workerPlanner(snapshot, settings) {
+    const answer = await chrome.runtime.sendMessage({ type: 'plan', snapshot, settings });
+    if (!answer || answer.error) throw new Error((answer && answer.error) || 'no answer from the service worker');
+    return answer.plan;
+  }
+
+  let plannerPromise = null;
+  function planner() {
+    if (!plannerPromise) {
+      plannerPromise = (async () => {
+        try {
+          await wasm_bindgen({ module_or_path: chrome.runtime.getURL('quietread_bg.wasm') });
+          mode = 'page';
+          return (snapshot, settings) => Promise.resolve(wasm_bindgen.plan(snapshot, settings));
+        } catch (e) {
+          // The page's CSP forbids compiling wasm here: the service worker runs the same core.
+          mode = 'worker';
+          return workerPlanner;
+        }
+      })();
+    }
+    return plannerPromise;
+  }
+
+  async function refresh() {
+    let site;
+    try {
+      site = S.forSite(await S.load(chrome.storage.local), host);
+    } catch (e) {
+      failure = 'settings unreadable: ' + e.message;
+      site = S.forSite(S.defaults(), host);
+    }
+    if (!site.enabled) {
+      if (cleaner) cleaner.stop();
+      return;
+    }
+    const plan = await planner();
+    if (!cleaner) {
+      cleaner = H.Cleaner(document, {
+        planner: plan,
+        settings: S.forCore(site),
+        log,
+      });
+      await cleaner.start();
+    } else if (!cleaner.isActive()) {
+      cleaner.update(S.forCore(site));
+      await cleaner.start();
+    } else {
+      await cleaner.update(S.forCore(site));
+    }
+  }
+
+  function status() {
+    const st = cleaner ? cleaner.status : { active: false, hidden: 0, counts: {}, items: [], ms: 0 };
+    return {
+      host,
+      url: location.href,
+      active: st.active,
+      hidden: st.active ? st.hidden : 0,
+      counts: st.active ? st.counts : {},
+      items: st.active ? st.items : [],
+      unlocked: !!st.unlocked,
+      ms: st.ms,
+      runs: st.runs || 0,
+      mode,
+      error: st.error || failure,
+    };
+  }
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[S.KEY]) refresh().catch((e) => log('Quietread: ' + e.message));
+  });
+
+  chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+    if (msg && msg.type === 'status' && window.top === window) {
+      reply(status());
+    }
+  });
+
+  if (window.top === window) {
+    refresh().catch((e) => {
+      failure = String(e && e.message || e);
+      log('Quietread: page left as it was: ' + failure);
+    });
+  }
+})();

@@ -1,0 +1,85 @@
+// Quietread popup: the current site, its switch, a switch per category, and what was hidden.
+(function () {
+  'use strict';
+  const S = globalThis.QuietreadSettings;
+  const $ = (id) => document.getElementById(id);
+  let tabId = null;
+  let host = null;
+
+  async function findTab() {
+    const param = new URLSearchParams(location.search).get('tab');
+    if (param) return Number(param);
+    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    return tab ? tab.id : null;
+  }
+
+  async function pageStatus() {
+    try {
+      return await chrome.tabs.sendMessage(tabId, { type: 'status' });
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function describe(st) {
+    if (!st.active) return 'Off on this site.';
+    if (st.error) return 'Quietread left this page as it was: ' + st.error;
+    const via = st.mode === 'worker' ? ' (core in the service worker: this page forbids wasm)' : '';
+    const items = st.hidden === 1 ? '1 item' : st.hidden + ' items';
+    const unlock = st.unlocked ? ' Scrolling unlocked.' : '';
+    return items + ' hidden on this page in ' + st.ms + ' ms' + via + '.' + unlock;
+  }
+
+  async function render() {
+    const st = await pageStatus();
+    if (!st) {
+      $('panel').hidden = true;
+      $('unavailable').hidden = false;
+      $('site').textContent = '';
+      return;
+    }
+    host = st.host;
+    const site = S.forSite(await S.load(chrome.storage.local), host);
+    $('site').textContent = host;
+    $('panel').hidden = false;
+    $('unavailable').hidden = true;
+    $('site-enabled').checked = site.enabled;
+    $('categories').disabled = !site.enabled;
+    for (const box of document.querySelectorAll('[data-category]')) {
+      box.checked = site.categories[box.dataset.category];
+    }
+    for (const out of document.querySelectorAll('[data-count]')) {
+      const n = (st.counts || {})[out.dataset.count] || 0;
+      out.textContent = st.active && n ? String(n) : '';
+    }
+    $('summary').textContent = describe(st);
+    document.body.dataset.hidden = String(st.hidden);
+    document.body.dataset.mode = st.mode || '';
+  }
+
+  let pending = null;
+  function renderSoon() {
+    clearTimeout(pending);
+    pending = setTimeout(render, 150);
+  }
+
+  async function init() {
+    tabId = await findTab();
+    await render();
+    $('site-enabled').addEventListener('change', async (e) => {
+      await S.setSite(chrome.storage.local, host, { enabled: e.target.checked });
+      renderSoon();
+    });
+    for (const box of document.querySelectorAll('[data-category]')) {
+      box.addEventListener('change', async (e) => {
+        await S.setSite(chrome.storage.local, host, { categories: { [box.dataset.category]: e.target.checked } });
+        renderSoon();
+      });
+    }
+    // Late items (a modal injected after load) show up while the popup is open.
+    setInterval(render, 1000);
+    document.body.dataset.ready = 'true';
+  }
+
+  init();
+})();

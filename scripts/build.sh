@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Build the wasm core and assemble dist/extension (load unpacked) and dist/www (demo page).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PKG=build/pkg
+mkdir -p "$PKG"
+cargo build --release --target wasm32-unknown-unknown --lib
+wasm-bindgen target/wasm32-unknown-unknown/release/quietread.wasm \
+  --target no-modules --out-dir "$PKG" --no-typescript \
+  --remove-name-section --remove-producers-section
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$PKG/quietread_bg.wasm" -o "$PKG/quietread_bg.opt.wasm"
+mv "$PKG/quietread_bg.opt.wasm" "$PKG/quietread_bg.wasm"
+
+rm -rf dist/extension dist/www
+mkdir -p dist/extension dist/www
+cp -r extension/. dist/extension/
+cp "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/extension/
+node -e "require('./extension/hands.js'); process.stdout.write(globalThis.QuietreadHands.css('data-quietread') + '\n')" \
+  > dist/extension/quietread.css
+cp -r www/. dist/www/
+cp extension/hands.js "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/www/
+
+size() { printf '%-28s %8d bytes raw %8d bytes gzip\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" | wc -c)"; }
+echo "Shipped sizes:"
+size "wasm (quietread_bg.wasm)" "$PKG/quietread_bg.wasm"
+size "glue (quietread.js)" "$PKG/quietread.js"
+size "hands (hands.js)" extension/hands.js
+total_gz=$(( $(gzip -9c "$PKG/quietread_bg.wasm" | wc -c) + $(gzip -9c "$PKG/quietread.js" | wc -c) ))
+echo "wasm + glue gzip total: $total_gz bytes (budget 153600)"
+echo "Extension ready to load unpacked: $(pwd)/dist/extension"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: format and lint, native tests, wasm tests in headless Chromium,
+# the build, and end-to-end tests of the extension in Chromium. Installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browsers
+
+step() { printf '\n=== %s\n' "$*"; }
+export TMPDIR="$PWD/target/tmp"
+mkdir -p "$TMPDIR"
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+step "cargo clippy -D warnings"
+cargo clippy --all-targets -- -D warnings
+step "native tests"
+cargo test
+step "wasm tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test web
+step "build"
+bash scripts/build.sh
+step "end-to-end tests (Chromium with the unpacked extension)"
+node --test --test-concurrency=1 tests/e2e/
+rm -rf "$TMPDIR"/chromium-profile-* "$TMPDIR"/.org.chromium.* 2>/dev/null || true

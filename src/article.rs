@@ -1,0 +1,220 @@
+//! Finding the article: a Readability-style score over paragraphs (text length, commas, link
+//! density, class words), giving the article's root element and its paragraphs.
+
+use crate::snapshot::Tree;
+
+/// The article region of a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// The element holding the article's paragraphs, if one stands out.
+    pub root: Option<usize>,
+    /// Paragraphs of article text inside the root, in document order.
+    pub paragraphs: Vec<usize>,
+    /// Visible characters in those paragraphs.
+    pub text_len: u64,
+}
+
+/// Tags whose text is read as paragraphs.
+const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td"];
+
+/// Block tags: a `div` without any of these children is scored as a paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "aside",
+    "ul",
+    "ol",
+    "table",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "form",
+    "header",
+    "footer",
+    "nav",
+    "figure",
+    "dl",
+];
+
+/// Class and id words that make an element less likely to be the article.
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "comments",
+    "footer",
+    "sidebar",
+    "share",
+    "social",
+    "nav",
+    "menu",
+    "related",
+    "promo",
+    "sponsor",
+    "ad",
+    "ads",
+    "widget",
+    "newsletter",
+    "modal",
+    "popup",
+    "masthead",
+];
+
+/// Class and id words that make an element more likely to be the article.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+];
+
+/// Shortest text, in visible characters, that counts as a paragraph.
+pub const MIN_PARAGRAPH: u32 = 25;
+
+fn is_paragraph(tree: &Tree, i: usize) -> bool {
+    let tag = tree.node(i).tag.as_str();
+    if PARAGRAPH_TAGS.contains(&tag) {
+        return true;
+    }
+    tag == "div"
+        && !tree.children[i]
+            .iter()
+            .any(|&c| BLOCK_TAGS.contains(&tree.node(c).tag.as_str()))
+}
+
+fn class_weight(tree: &Tree, i: usize) -> f64 {
+    let mut weight: f64 = 0.0;
+    for words in tree.words(i) {
+        if words.iter().any(|w| NEGATIVE.contains(&w.as_str())) {
+            weight -= 25.0;
+        }
+        if words.iter().any(|w| POSITIVE.contains(&w.as_str())) {
+            weight += 25.0;
+        }
+    }
+    weight.clamp(-50.0, 50.0)
+}
+
+fn tag_weight(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Find the article region.
+pub fn find(tree: &Tree) -> Article {
+    let n = tree.len();
+    let mut score = vec![0.0f64; n];
+    let mut scored = vec![false; n];
+    for i in 0..n {
+        let node = tree.node(i);
+        if node.is_text() || tree.text_len[i] < MIN_PARAGRAPH || !is_paragraph(tree, i) {
+            continue;
+        }
+        let content = 1.0 + tree.commas[i] as f64 + (tree.text_len[i] as f64 / 100.0).min(3.0);
+        for (level, a) in tree.ancestors(i).take(5).enumerate() {
+            if !scored[a] {
+                scored[a] = true;
+                score[a] = tag_weight(&tree.node(a).tag) + class_weight(tree, a);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            score[a] += content / divider;
+        }
+    }
+    let mut best: Option<(usize, f64)> = None;
+    for i in 0..n {
+        if !scored[i] || matches!(tree.node(i).tag.as_str(), "html" | "body") {
+            continue;
+        }
+        let s = score[i] * (1.0 - tree.link_density(i));
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    let Some((root, _)) = best else {
+        return Article::default();
+    };
+    let paragraphs: Vec<usize> = (root..n)
+        .take_while(|&i| i == root || tree.contains(root, i))
+        .filter(|&i| {
+            tree.node(i).tag == "p"
+                && tree.text_len[i] >= MIN_PARAGRAPH
+                && tree.link_density(i) < 0.5
+        })
+        .collect();
+    let text_len = paragraphs.iter().map(|&p| tree.text_len[p] as u64).sum();
+    Article {
+        root: Some(root),
+        paragraphs,
+        text_len,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::{Node, Snapshot, TEXT};
+
+    pub(crate) fn push(nodes: &mut Vec<Node>, parent: i64, tag: &str, class: &str) -> i64 {
+        nodes.push(Node {
+            parent,
+            tag: tag.into(),
+            class: class.into(),
+            ..Node::default()
+        });
+        (nodes.len() - 1) as i64
+    }
+
+    fn para(nodes: &mut Vec<Node>, parent: i64, text: &str) -> i64 {
+        let p = push(nodes, parent, "p", "");
+        nodes.push(Node {
+            parent: p,
+            tag: TEXT.into(),
+            text: text.into(),
+            ..Node::default()
+        });
+        p
+    }
+
+    #[test]
+    fn picks_the_block_with_the_prose() {
+        let mut nodes = Vec::new();
+        let body = push(&mut nodes, -1, "body", "");
+        let nav = push(&mut nodes, body, "div", "nav");
+        para(&mut nodes, nav, "Home, World, Politics, Sport, Culture");
+        let story = push(&mut nodes, body, "div", "story-body");
+        for _ in 0..5 {
+            para(
+                &mut nodes,
+                story,
+                "The harbour council met on Tuesday, and after a long debate, it agreed to \
+                 delay the vote on the new quay until the spring.",
+            );
+        }
+        let snap = Snapshot {
+            url: String::new(),
+            nodes,
+        };
+        let tree = Tree::new(&snap);
+        let article = find(&tree);
+        assert_eq!(article.root, Some(story as usize));
+        assert_eq!(article.paragraphs.len(), 5);
+        assert!(article.text_len > 400);
+    }
+
+    #[test]
+    fn empty_page_has_no_article() {
+        let snap = Snapshot::default();
+        assert_eq!(find(&Tree::new(&snap)), Article::default());
+    }
+}

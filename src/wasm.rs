@@ -1,0 +1,15 @@
+//! The WebAssembly boundary: one call per page or mutation batch, strings in and out.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Plan the cleanup of a page: snapshot JSON and settings JSON in, plan JSON out.
+#[wasm_bindgen]
+pub fn plan(snapshot: &str, settings: &str) -> String {
+    crate::plan::plan_json(snapshot, settings)
+}
+
+/// The core's version, for the popup and the logs.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

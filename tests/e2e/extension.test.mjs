@@ -1,0 +1,187 @@
+// End-to-end: Debian's Chromium with the unpacked extension, on pages served from 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, WWW } from './browser.mjs';
+import { serve } from './server.mjs';
+
+/** Clutter on the demo page, by selector, with the category Quietread must give it. */
+export const CLUTTER = {
+  '.notifications-banner': 'nag',
+  '.support-epic': 'appeal',
+  '.newsletter-signup': 'nag',
+  '.login-status': 'paywall',
+  '#comments': 'comments',
+  '.comments-link': 'comments',
+};
+const ARTICLE_PARAGRAPHS = '.article-body > p';
+
+let browser;
+let server;
+
+before(async () => {
+  server = await serve(WWW);
+  browser = await launch();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+/** Store settings the way the popup does: { sites: { host: { enabled } } }. */
+async function setSites(sites) {
+  await browser.worker.evaluate(async (sites) => {
+    await chrome.storage.local.set({
+      settings: {
+        version: 1,
+        defaults: { enabled: true, categories: { paywall: true, appeal: true, comments: true, nag: true } },
+        sites,
+      },
+    });
+  }, sites);
+}
+
+async function tabIdOf(url) {
+  return browser.worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    return tab ? tab.id : null;
+  }, url);
+}
+
+async function openPopup(page) {
+  const id = await tabIdOf(page.url());
+  assert.ok(id, 'the page tab is found');
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${id}`);
+  await popup.waitForSelector('body[data-ready="true"]');
+  return popup;
+}
+
+/** Visibility and marks of the clutter and the article on the page. */
+function inspect(page, clutter) {
+  return page.evaluate(({ clutter, paragraphs }) => {
+    const seen = (el) => el.checkVisibility();
+    const out = { clutter: {}, hiddenParagraphs: [], paragraphs: 0 };
+    for (const sel of Object.keys(clutter)) {
+      const el = document.querySelector(sel);
+      out.clutter[sel] = el ? { visible: seen(el), mark: el.closest('[data-quietread]')?.getAttribute('data-quietread') ?? null } : 'missing';
+    }
+    for (const p of document.querySelectorAll(paragraphs)) {
+      out.paragraphs++;
+      if (!seen(p)) out.hiddenParagraphs.push(p.textContent.slice(0, 60));
+    }
+    return out;
+  }, { clutter, paragraphs: ARTICLE_PARAGRAPHS });
+}
+
+async function canScroll(page) {
+  return page.evaluate(async () => {
+    window.scrollTo(0, 0);
+    window.scrollTo(0, 600);
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y > 0;
+  });
+}
+
+test('the demo page is cleaned: clutter hidden, article intact, late modal hidden, scrolling back', async () => {
+  await setSites({});
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=1200`);
+  await page.waitForSelector('.subscribe-modal', { state: 'attached', timeout: 10000 });
+  await page.waitForFunction(() => {
+    const m = document.querySelector('.subscribe-modal');
+    const b = document.querySelector('.modal-backdrop');
+    return m && b && !m.checkVisibility() && !b.checkVisibility();
+  }, null, { timeout: 10000 });
+  const state = await inspect(page, CLUTTER);
+  assert.ok(state.paragraphs >= 10, `article paragraphs found: ${state.paragraphs}`);
+  assert.deepEqual(state.hiddenParagraphs, [], 'no article paragraph is hidden');
+  for (const [sel, category] of Object.entries(CLUTTER)) {
+    assert.deepEqual(state.clutter[sel], { visible: false, mark: category }, sel);
+  }
+  const modal = await page.evaluate(() => document.querySelector('.subscribe-modal').closest('[data-quietread]').dataset.quietread);
+  assert.equal(modal, 'paywall');
+  assert.ok(await canScroll(page), 'the page scrolls again after the modal is hidden');
+  await page.close();
+});
+
+test('turning the site off in the popup restores the page exactly', async () => {
+  await setSites({ '127.0.0.1': { enabled: false } });
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=300`);
+  await page.waitForSelector('.subscribe-modal', { state: 'attached' });
+  await page.waitForTimeout(300);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  assert.equal(await canScroll(page), false, 'the publisher locked scrolling');
+
+  const popup = await openPopup(page);
+  assert.equal(await popup.textContent('#site'), '127.0.0.1');
+  assert.equal(await popup.isChecked('#site-enabled'), false);
+  await popup.click('#site-enabled');
+  await page.waitForFunction(() => !document.querySelector('.subscribe-modal').checkVisibility(), null, { timeout: 10000 });
+  assert.ok(await canScroll(page), 'cleaning unlocks scrolling');
+  await popup.waitForFunction(() => Number(document.body.dataset.hidden) >= 6, null, { timeout: 5000 });
+  assert.match(await popup.textContent('#summary'), /items? hidden on this page/);
+  assert.equal(await popup.textContent('output[data-count="comments"]'), '2');
+
+  // One category off: comments come back, the rest stay hidden.
+  await popup.click('input[data-category="comments"]');
+  await page.waitForFunction(() => document.querySelector('#comments').checkVisibility(), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.querySelector('.support-epic').checkVisibility()), false);
+  await popup.click('input[data-category="comments"]');
+  await page.waitForFunction(() => !document.querySelector('#comments').checkVisibility(), null, { timeout: 5000 });
+
+  await popup.click('#site-enabled');
+  await page.waitForFunction(() => !document.querySelector('[data-quietread], [data-quietread-unlock]'), null, { timeout: 5000 });
+  const after = await page.evaluate(() => document.documentElement.outerHTML);
+  assert.equal(after, before, 'the DOM is exactly as before');
+  assert.equal(await canScroll(page), false, "the publisher's own lock is back");
+  await popup.close();
+  await page.close();
+});
+
+test('a page whose CSP forbids wasm is cleaned through the service worker', async () => {
+  await setSites({});
+  const page = await browser.context.newPage();
+  const response = await page.goto(`${server.url}/csp/index.html?demo=off&modal=off`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'unsafe-inline'/);
+  const blocked = await page.evaluate(() =>
+    WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => false, () => true));
+  assert.ok(blocked, 'the page CSP really blocks wasm');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-quietread]').length >= n, 6, { timeout: 10000 });
+  const state = await inspect(page, CLUTTER);
+  assert.deepEqual(state.hiddenParagraphs, []);
+  for (const [sel, category] of Object.entries(CLUTTER)) {
+    assert.deepEqual(state.clutter[sel], { visible: false, mark: category }, sel);
+  }
+  const popup = await openPopup(page);
+  await popup.waitForFunction(() => document.body.dataset.mode === 'worker');
+  assert.match(await popup.textContent('#summary'), /service worker/);
+  await popup.close();
+  await page.close();
+});
+
+test('the demo page runs the core itself, with its own switches', async () => {
+  await setSites({ '127.0.0.1': { enabled: false } });
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/index.html?modal=500`);
+  await page.waitForSelector('#qr-demo-strip[data-ready="true"]');
+  await page.waitForFunction(() => {
+    const m = document.querySelector('.subscribe-modal');
+    return m && !m.checkVisibility();
+  }, null, { timeout: 10000 });
+  const hidden = Number(await page.getAttribute('#qr-demo-strip', 'data-hidden'));
+  assert.ok(hidden >= 8, `demo hid ${hidden}`);
+  assert.match(await page.textContent('#qr-result'), /hidden in [\d.]+ ms/);
+  assert.ok(await canScroll(page));
+  await page.click('#qr-enabled');
+  await page.waitForFunction(() => !document.querySelector('[data-quietread-demo]'));
+  assert.equal(await page.evaluate(() => document.querySelector('.support-epic').checkVisibility()), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -7,7 +7,7 @@
   /** Elements whose insides are never page text; recorded without their children. */
   const OPAQUE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'video', 'audio', 'object']);
   /** Attributes carried into the snapshot besides id and class. */
-  const KEPT = ['role', 'aria-modal', 'aria-label', 'name', 'type', 'placeholder', 'action', 'src'];
+  const KEPT = ['role', 'aria-modal', 'aria-label', 'name', 'type', 'placeholder', 'action', 'src', 'href'];
   const MAX_DATA_ATTRS = 4;
   const MAX_ATTR = 200;
   /** How deep below <body> styles are read for every element (overlays live near the top). */
@@ -168,9 +168,11 @@
         apply(plan, snap.nodes);
         status.error = null;
       } catch (e) {
+        // One line, once: the page goes back to how it was and Quietread stops watching it.
         status.error = String(e && e.message || e);
         log('Quietread: page left as it was: ' + status.error);
         revertMarks();
+        halt();
       } finally {
         running = false;
         lastCost = performance.now() - t0;
@@ -178,7 +180,7 @@
         status.runs++;
         if (observer) observer.takeRecords();
         if (options.onUpdate) options.onUpdate(status);
-        if (again && active) { again = false; schedule(); }
+        if (again && active && observer) { again = false; schedule(); }
       }
     }
 
@@ -256,8 +258,14 @@
       status.unlocked = false;
     }
 
+    function halt() {
+      if (timer !== null) { clearTimeout(timer); timer = null; }
+      if (observer) { observer.disconnect(); observer = null; }
+      again = false;
+    }
+
     function schedule() {
-      if (timer !== null || !active) return;
+      if (timer !== null || !active || !observer) return;
       // Wait longer when a run was costly, so a page that mutates without end cannot hog the CPU.
       const delay = Math.min(1000, Math.max(30, lastCost * 10));
       timer = setTimeout(() => { timer = null; run(); }, delay);
@@ -278,14 +286,16 @@
       }
     }
 
-    return {
+    const api = {
       status,
       /** Start cleaning and following mutations. */
       start() {
-        if (active) return run();
+        if (active && observer) return run();
         active = true;
+        status.error = null;
         status.active = true;
         if (options.injectStyle) injectStyle();
+        if (observer) observer.disconnect();
         observer = new MutationObserver(onMutations);
         observer.observe(doc.documentElement, {
           childList: true, subtree: true, attributes: true,
@@ -297,8 +307,7 @@
       stop() {
         active = false;
         status.active = false;
-        if (timer !== null) { clearTimeout(timer); timer = null; }
-        if (observer) { observer.disconnect(); observer = null; }
+        halt();
         revertMarks();
         measured = new WeakMap();
         if (styleEl) { styleEl.remove(); styleEl = null; }
@@ -307,10 +316,11 @@
       /** New settings: re-plan with them at once. */
       update(next) {
         settings = next;
-        if (active) return run();
+        if (active) return api.start();
       },
       isActive() { return active; },
     };
+    return api;
   }
 
   global.QuietreadHands = { snapshot, Cleaner, css };

@@ -124,8 +124,16 @@ fn allowed(tree: &Tree, article: &Article, h: &Hit) -> bool {
     h.strength == Strength::Structure || tree.text_len[node] <= PHRASE_BOX_LIMIT
 }
 
+/// Form controls and their labels: never a clutter box themselves (their form or box is).
+const CONTROL_TAGS: &[&str] = &[
+    "input", "button", "select", "option", "textarea", "label", "output", "meter", "progress",
+];
+
 fn word_hits(tree: &Tree, i: usize, hits: &mut Vec<Hit>) {
     let node = tree.node(i);
+    if CONTROL_TAGS.contains(&node.tag.as_str()) {
+        return;
+    }
     let names: Vec<&str> = node
         .class
         .split_whitespace()
@@ -291,10 +299,10 @@ fn coverage(tree: &Tree, phrases: &[(usize, &PhraseRule)]) -> Vec<u32> {
 }
 
 /// Fixed or sticky boxes over the middle of the viewport: hidden when something inside them
-/// is clutter, and text-less ones (backdrops) hidden along with such an overlay.
+/// is clutter. Text-less full-screen layers (backdrops) go with any modal found as clutter: an
+/// overlay, a dialog, or a fixed box over the page centre.
 fn overlay_hits(tree: &Tree, hits: &mut Vec<Hit>) {
     let overlays: Vec<usize> = (0..tree.len()).filter(|&i| is_overlay(tree, i)).collect();
-    let mut found: Option<Category> = None;
     for &o in &overlays {
         if tree.text_len[o] == 0 {
             continue;
@@ -304,7 +312,6 @@ fn overlay_hits(tree: &Tree, hits: &mut Vec<Hit>) {
             .find(|h| tree.contains(o, h.origin))
             .map(|h| (h.category, h.reason.clone()));
         if let Some((category, reason)) = inner {
-            found.get_or_insert(category);
             hits.push(Hit {
                 origin: o,
                 node: o,
@@ -314,9 +321,13 @@ fn overlay_hits(tree: &Tree, hits: &mut Vec<Hit>) {
             });
         }
     }
-    if let Some(category) = found {
+    let modal = hits
+        .iter()
+        .find(|h| is_modal(tree, h.node) && tree.text_len[h.node] > 0)
+        .map(|h| h.category);
+    if let Some(category) = modal {
         for &o in &overlays {
-            if tree.text_len[o] == 0 {
+            if tree.text_len[o] == 0 && tree.node(o).style.as_ref().is_some_and(|s| s.area >= 0.5) {
                 hits.push(Hit {
                     origin: o,
                     node: o,
@@ -327,6 +338,16 @@ fn overlay_hits(tree: &Tree, hits: &mut Vec<Hit>) {
             }
         }
     }
+}
+
+/// Whether an element is a modal box: a dialog, or fixed over the centre of the viewport.
+pub fn is_modal(tree: &Tree, i: usize) -> bool {
+    is_dialog(tree, i)
+        || tree
+            .node(i)
+            .style
+            .as_ref()
+            .is_some_and(|s| s.visible && s.position == "fixed" && s.covers_center && s.z >= 1)
 }
 
 /// Whether an element is a fixed or sticky box covering the middle of the viewport.

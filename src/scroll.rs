@@ -1,7 +1,7 @@
 //! Scroll locks: when an overlay is hidden and the page had stopped scrolling under it,
 //! say how to make it scroll again.
 
-use crate::clutter::{is_dialog, is_overlay, Hide};
+use crate::clutter::{is_modal, is_overlay, Hide};
 use crate::rules::LOCK_CLASSES;
 use crate::snapshot::Tree;
 use serde::Serialize;
@@ -30,7 +30,7 @@ pub fn unlock(tree: &Tree, hidden: &[Hide]) -> Option<Unlock> {
     }
     let overlay_hidden = hidden
         .iter()
-        .any(|h| is_overlay(tree, h.node) || is_dialog(tree, h.node));
+        .any(|h| is_overlay(tree, h.node) || is_modal(tree, h.node));
     if !overlay_hidden {
         return None;
     }

@@ -41,16 +41,17 @@ async function setSites(sites) {
   }, sites);
 }
 
-async function tabIdOf(url) {
-  return browser.worker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === url);
+/** The tab id of a page, found as the popup finds it: the active tab of the focused window. */
+async function tabIdOf(page) {
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab ? tab.id : null;
-  }, url);
+  });
 }
 
 async function openPopup(page) {
-  const id = await tabIdOf(page.url());
+  const id = await tabIdOf(page);
   assert.ok(id, 'the page tab is found');
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${id}`);

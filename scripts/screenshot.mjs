@@ -1,0 +1,26 @@
+// Take docs/demo-before-after.png: the demo page as the publisher sends it (left) and cleaned
+// by Quietread's core (right), both after the late subscription modal appeared.
+// Usage: node scripts/screenshot.mjs   (after scripts/build.sh)
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { serve } from '../tests/e2e/server.mjs';
+import { ROOT, WWW } from '../tests/e2e/browser.mjs';
+
+const server = await serve(WWW);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const page = await browser.newPage({ viewport: { width: 1700, height: 1000 } });
+await page.setContent(`<!doctype html><style>
+  body{margin:0;display:flex;gap:16px;background:#444;padding:16px;font:600 18px system-ui;color:#fff}
+  figure{margin:0;flex:1} figcaption{margin:0 0 8px} iframe{width:100%;height:900px;border:0;background:#fff}
+</style>
+<figure><figcaption>Before: as the publisher sends it</figcaption><iframe id="before" src="${server.url}/index.html?demo=off&modal=800"></iframe></figure>
+<figure><figcaption>After: Quietread</figcaption><iframe id="after" src="${server.url}/index.html?modal=800"></iframe></figure>`);
+await page.waitForTimeout(3000);
+const out = path.join(ROOT, 'docs', 'demo-before-after.png');
+await page.screenshot({ path: out });
+console.log('wrote ' + out);
+await browser.close();
+await server.close();

@@ -70,6 +70,50 @@ const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
 ];
 
+/// Class and id words of page parts that are not the article (reader comments above all):
+/// their paragraphs are not scored, unless the same element also says it is content.
+const UNLIKELY: &[&str] = &[
+    "comment",
+    "comments",
+    "disqus",
+    "respond",
+    "replies",
+    "kommentare",
+    "commentaires",
+    "comentarios",
+    "sidebar",
+    "footer",
+    "related",
+    "sponsor",
+    "popup",
+    "modal",
+    "newsletter",
+    "community",
+];
+
+/// For each node, whether it sits inside a part of the page that is unlikely to be the article.
+fn unlikely_flags(tree: &Tree) -> Vec<bool> {
+    let mut flags = vec![false; tree.len()];
+    let total = tree.text_len.iter().copied().max().unwrap_or(0);
+    for i in 0..tree.len() {
+        if let Some(p) = tree.parent[i] {
+            flags[i] = flags[p];
+        }
+        // A wrapper around most of the page is not a side part, whatever its name.
+        if flags[i] || tree.node(i).is_text() || tree.text_len[i] * 2 > total {
+            continue;
+        }
+        let words = tree.words(i);
+        let has = |list: &[&str]| {
+            words
+                .iter()
+                .any(|ws| ws.iter().any(|w| list.contains(&w.as_str())))
+        };
+        flags[i] = has(UNLIKELY) && !has(POSITIVE);
+    }
+    flags
+}
+
 /// Shortest text, in visible characters, that counts as a paragraph.
 pub const MIN_PARAGRAPH: u32 = 25;
 
@@ -109,12 +153,34 @@ fn tag_weight(tag: &str) -> f64 {
 
 /// Find the article region.
 pub fn find(tree: &Tree) -> Article {
+    let first = find_with(tree, &unlikely_flags(tree));
+    if first.text_len >= RETRY_BELOW {
+        return first;
+    }
+    // Too little found: perhaps a wrapper had an unlikely name. Try again without the flags.
+    let second = find_with(tree, &vec![false; tree.len()]);
+    if second.text_len > first.text_len {
+        second
+    } else {
+        first
+    }
+}
+
+/// Paragraph text, in visible characters, below which the search runs again without
+/// skipping unlikely parts.
+const RETRY_BELOW: u64 = 500;
+
+fn find_with(tree: &Tree, unlikely: &[bool]) -> Article {
     let n = tree.len();
     let mut score = vec![0.0f64; n];
     let mut scored = vec![false; n];
-    for i in 0..n {
+    for (i, &skip) in unlikely.iter().enumerate() {
         let node = tree.node(i);
-        if node.is_text() || tree.text_len[i] < MIN_PARAGRAPH || !is_paragraph(tree, i) {
+        if node.is_text()
+            || skip
+            || tree.text_len[i] < MIN_PARAGRAPH
+            || !is_paragraph(tree, i)
+        {
             continue;
         }
         let content = 1.0 + tree.commas[i] as f64 + (tree.text_len[i] as f64 / 100.0).min(3.0);
@@ -148,6 +214,7 @@ pub fn find(tree: &Tree) -> Article {
         .take_while(|&i| i == root || tree.contains(root, i))
         .filter(|&i| {
             tree.node(i).tag == "p"
+                && !unlikely[i]
                 && tree.text_len[i] >= MIN_PARAGRAPH
                 && tree.link_density(i) < 0.5
         })

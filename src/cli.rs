@@ -1,11 +1,21 @@
-//! The command line: `quietread clean`, `quietread plan`.
+//! The command line: `quietread clean`, `quietread plan`, `quietread eval clutter`.
 
-use quietread::{html, plan, Plan, Settings, Snapshot};
+use quietread::html::Page;
+use quietread::{eval, plan, Plan, Settings, Snapshot};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  quietread clean PAGE.html [--json]   decide what to hide on a saved page
-  quietread plan SNAPSHOT.json         plan a snapshot taken by the extension (JSON out)
+  quietread clean PAGE.html                 one line per element it would hide, with the reason
+  quietread clean PAGE.html --json          the plan as JSON
+  quietread clean PAGE.html [--mark] -o OUT.html
+                                            write the page without the clutter (--mark: with
+                                            data-quietread=\"<category>\" on each element instead)
+  quietread plan SNAPSHOT.json              plan a snapshot taken by the extension (JSON out)
+  quietread eval clutter DIR... [--labels FILE]
+                                            clean every page folder (holding source.html) under
+                                            DIR and report hidden elements, keep paragraphs lost,
+                                            time, and recall against FILE (default:
+                                            eval/clutter-dev.tsv when it exists)
   quietread --version";
 
 /// Run the command line with the process arguments.
@@ -13,7 +23,9 @@ pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(out) => {
-            println!("{out}");
+            if !out.is_empty() {
+                println!("{out}");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -23,27 +35,66 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Parsed flags: `--name` switches, `--name VALUE` options and the remaining words.
+struct Args<'a> {
+    words: Vec<&'a str>,
+    switches: Vec<&'a str>,
+    options: Vec<(&'a str, &'a str)>,
+}
+
+/// Flags that take a value.
+const VALUED: &[&str] = &["-o", "--out", "--labels"];
+
+fn parse(args: &[String]) -> Result<Args<'_>, String> {
+    let mut out = Args {
+        words: Vec::new(),
+        switches: Vec::new(),
+        options: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if VALUED.contains(&a.as_str()) {
+            let v = it.next().ok_or(format!("{a} needs a value"))?;
+            out.options.push((a.as_str(), v.as_str()));
+        } else if a.starts_with('-') && a.len() > 1 {
+            out.switches.push(a.as_str());
+        } else {
+            out.words.push(a.as_str());
+        }
+    }
+    Ok(out)
+}
+
+impl Args<'_> {
+    fn has(&self, name: &str) -> bool {
+        self.switches.contains(&name)
+    }
+
+    fn option(&self, names: &[&str]) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(n, _)| names.contains(n))
+            .map(|(_, v)| *v)
+    }
+
+    fn only(&self, known: &[&str]) -> Result<(), String> {
+        match self.switches.iter().find(|s| !known.contains(s)) {
+            Some(s) => Err(format!("unknown flag {s}\n{USAGE}")),
+            None => Ok(()),
+        }
+    }
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     let (cmd, rest) = args.split_first().ok_or(USAGE)?;
-    let json = rest.iter().any(|a| a == "--json");
-    let files: Vec<&String> = rest.iter().filter(|a| !a.starts_with("--")).collect();
+    let a = parse(rest)?;
     match cmd.as_str() {
         "--version" | "-V" => Ok(format!("quietread {}", env!("CARGO_PKG_VERSION"))),
-        "--help" | "-h" => Ok(USAGE.to_string()),
-        "clean" => {
-            let [path] = files[..] else {
-                return Err(format!("clean takes one page\n{USAGE}"));
-            };
-            let snap = html::snapshot(&read(path)?);
-            let plan = plan(&snap, &Settings::default());
-            if json {
-                serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())
-            } else {
-                Ok(describe(&snap, &plan))
-            }
-        }
+        "--help" | "-h" | "help" => Ok(USAGE.to_string()),
+        "clean" => clean(&a),
         "plan" => {
-            let [path] = files[..] else {
+            a.only(&[])?;
+            let [path] = a.words[..] else {
                 return Err(format!("plan takes one snapshot\n{USAGE}"));
             };
             let snap: Snapshot = serde_json::from_str(&read(path)?)
@@ -51,7 +102,45 @@ fn run(args: &[String]) -> Result<String, String> {
             serde_json::to_string_pretty(&plan(&snap, &Settings::default()))
                 .map_err(|e| e.to_string())
         }
+        "eval" => match a.words.split_first() {
+            Some((&"clutter", dirs)) if !dirs.is_empty() => {
+                a.only(&[])?;
+                let labels = match a.option(&["--labels"]) {
+                    Some(f) => Some(read(f)?),
+                    None => std::fs::read_to_string("eval/clutter-dev.tsv").ok(),
+                };
+                let dirs: Vec<String> = dirs.iter().map(|d| d.to_string()).collect();
+                eval::clutter::run(&dirs, labels.as_deref())
+            }
+            _ => Err(format!("eval clutter takes page folders\n{USAGE}")),
+        },
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
+    }
+}
+
+fn clean(a: &Args) -> Result<String, String> {
+    a.only(&["--json", "--mark"])?;
+    let [path] = a.words[..] else {
+        return Err(format!("clean takes one page\n{USAGE}"));
+    };
+    let page = Page::parse(&read(path)?);
+    let plan = plan(&page.snapshot, &Settings::default());
+    if let Some(out) = a.option(&["-o", "--out"]) {
+        let html = if a.has("--mark") {
+            page.marked(&plan.hide)
+        } else {
+            page.cleaned(&plan.hide)
+        };
+        std::fs::write(out, html).map_err(|e| format!("cannot write {out}: {e}"))?;
+        return Ok(String::new());
+    }
+    if a.has("--mark") {
+        return Err(format!("--mark writes a page: give -o OUT.html\n{USAGE}"));
+    }
+    if a.has("--json") {
+        serde_json::to_string_pretty(&plan).map_err(|e| e.to_string())
+    } else {
+        Ok(describe(&page.snapshot, &plan))
     }
 }
 

@@ -1,7 +1,10 @@
-//! Native only: read an HTML document into a snapshot, as the browser hands would.
+//! Native only: read an HTML document into a snapshot, as the browser hands would, and write
+//! it back out marked or cleaned according to a plan.
 
+use crate::clutter::Hide;
 use crate::snapshot::{Node, Snapshot, TEXT};
-use scraper::{node::Node as HtmlNode, Html};
+use ego_tree::NodeId;
+use scraper::{node::Node as HtmlNode, Html, Selector};
 use std::collections::HashMap;
 
 /// Attributes carried into the snapshot besides id and class.
@@ -14,6 +17,7 @@ pub const KEPT_ATTRS: &[&str] = &[
     "placeholder",
     "action",
     "src",
+    "href",
 ];
 
 /// Most `data-*` attributes kept per element.
@@ -21,11 +25,89 @@ const MAX_DATA_ATTRS: usize = 4;
 /// Longest attribute value kept, in bytes.
 const MAX_ATTR_LEN: usize = 200;
 
+/// Attribute that marks a hidden element in `--mark` output, as the extension does.
+pub const MARK: &str = "data-quietread";
+
+/// A parsed page together with its snapshot and the tree node behind each snapshot node.
+pub struct Page {
+    /// The parsed document.
+    pub doc: Html,
+    /// The snapshot the core reads.
+    pub snapshot: Snapshot,
+    /// `ids[i]` is the document node of `snapshot.nodes[i]`.
+    pub ids: Vec<NodeId>,
+}
+
+impl Page {
+    /// Parse HTML (any text; broken markup is repaired as a browser would).
+    pub fn parse(html: &str) -> Page {
+        let doc = Html::parse_document(html);
+        let (snapshot, ids) = read(&doc);
+        Page { doc, snapshot, ids }
+    }
+
+    /// Snapshot indices of the elements a CSS selector matches, in document order.
+    pub fn select(&self, selector: &str) -> Result<Vec<usize>, String> {
+        let sel =
+            Selector::parse(selector).map_err(|e| format!("bad selector {selector:?}: {e}"))?;
+        let index: HashMap<NodeId, usize> = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
+        Ok(self
+            .doc
+            .select(&sel)
+            .filter_map(|el| index.get(&el.id()).copied())
+            .collect())
+    }
+
+    /// The page as HTML with `data-quietread="<category>"` on every element to hide.
+    pub fn marked(mut self, hide: &[Hide]) -> String {
+        for h in hide {
+            let Some(&id) = self.ids.get(h.node) else {
+                continue;
+            };
+            if let Some(mut node) = self.doc.tree.get_mut(id) {
+                if let HtmlNode::Element(el) = node.value() {
+                    let name = html5ever::QualName::new(
+                        None,
+                        html5ever::ns!(),
+                        html5ever::LocalName::from(MARK),
+                    );
+                    el.attrs.retain(|(n, _)| &*n.local != MARK);
+                    el.attrs.push((name, h.category.name().into()));
+                }
+            }
+        }
+        self.doc.html()
+    }
+
+    /// The page as HTML without the elements to hide.
+    pub fn cleaned(mut self, hide: &[Hide]) -> String {
+        for h in hide {
+            if let Some(mut node) = self
+                .ids
+                .get(h.node)
+                .and_then(|&id| self.doc.tree.get_mut(id))
+            {
+                node.detach();
+            }
+        }
+        self.doc.html()
+    }
+}
+
 /// Parse HTML (any bytes, lossily decoded) into a snapshot.
 pub fn snapshot(html: &str) -> Snapshot {
-    let doc = Html::parse_document(html);
+    Page::parse(html).snapshot
+}
+
+fn read(doc: &Html) -> (Snapshot, Vec<NodeId>) {
     let mut index = HashMap::new();
     let mut nodes = Vec::new();
+    let mut ids = Vec::new();
     for node in doc.tree.root().descendants() {
         let parent = node
             .parent()
@@ -65,11 +147,15 @@ pub fn snapshot(html: &str) -> Snapshot {
         };
         index.insert(node.id(), nodes.len());
         nodes.push(item);
+        ids.push(node.id());
     }
-    Snapshot {
-        url: String::new(),
-        nodes,
-    }
+    (
+        Snapshot {
+            url: String::new(),
+            nodes,
+        },
+        ids,
+    )
 }
 
 fn clip(value: &str) -> String {
@@ -86,6 +172,7 @@ fn clip(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Category;
 
     #[test]
     fn reads_elements_text_and_attributes() {
@@ -113,5 +200,45 @@ mod tests {
     fn garbage_still_gives_a_page() {
         let snap = snapshot("\u{0}<<<>>>&&& not html at all");
         assert!(snap.nodes.iter().any(|n| n.tag == "body"));
+    }
+
+    fn page() -> (Page, Vec<Hide>) {
+        let page = Page::parse(
+            "<html><body><p>Story &amp; more</p><aside class=a>Give</aside><p>End</p></body></html>",
+        );
+        let aside = page.select("aside.a").unwrap();
+        assert_eq!(aside.len(), 1);
+        let hide = vec![Hide {
+            node: aside[0],
+            category: Category::Appeal,
+            reason: "test".into(),
+        }];
+        (page, hide)
+    }
+
+    #[test]
+    fn marks_hidden_elements_in_the_output() {
+        let (page, hide) = page();
+        let out = page.marked(&hide);
+        assert!(
+            out.contains(r#"<aside class="a" data-quietread="appeal">Give</aside>"#),
+            "{out}"
+        );
+        assert!(out.contains("Story &amp; more"));
+    }
+
+    #[test]
+    fn cleaned_output_leaves_hidden_elements_out() {
+        let (page, hide) = page();
+        let out = page.cleaned(&hide);
+        assert!(!out.contains("Give"), "{out}");
+        assert!(out.contains("<p>Story &amp; more</p><p>End</p>"), "{out}");
+    }
+
+    #[test]
+    fn bad_selectors_are_errors() {
+        let (page, _) = page();
+        assert!(page.select("p[").is_err());
+        assert_eq!(page.select("p").unwrap().len(), 2);
     }
 }

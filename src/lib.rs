@@ -2,12 +2,16 @@
 //! prompts, appeals, comments and nags without ever touching the article.
 
 pub mod article;
+pub mod boxes;
 pub mod clutter;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod plan;
 pub mod rules;
 pub mod scroll;
+pub mod signals;
 pub mod snapshot;
 pub mod wasm;
 

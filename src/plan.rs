@@ -77,6 +77,32 @@ pub fn plan_json(snapshot: &str, settings: &str) -> String {
         .unwrap_or_else(|e| error_json(&e.to_string()))
 }
 
+/// For each snapshot node, the category of the hidden element it is or sits inside, if any.
+pub fn hidden_categories(snapshot: &Snapshot, hide: &[Hide]) -> Vec<Option<Category>> {
+    let n = snapshot.nodes.len();
+    let mut out: Vec<Option<Category>> = vec![None; n];
+    for h in hide {
+        if h.node < n {
+            out[h.node] = Some(h.category);
+        }
+    }
+    for i in 0..n {
+        let p = snapshot.nodes[i].parent;
+        if out[i].is_none() && p >= 0 && (p as usize) < i {
+            out[i] = out[p as usize];
+        }
+    }
+    out
+}
+
+/// For each snapshot node, whether it is hidden or sits inside a hidden element.
+pub fn hidden_flags(snapshot: &Snapshot, hide: &[Hide]) -> Vec<bool> {
+    hidden_categories(snapshot, hide)
+        .into_iter()
+        .map(|c| c.is_some())
+        .collect()
+}
+
 fn error_json(message: &str) -> String {
     serde_json::json!({ "error": message }).to_string()
 }

@@ -108,6 +108,8 @@ pub struct Tree<'a> {
     pub commas: Vec<u32>,
     /// Depth of each node (roots are 0).
     pub depth: Vec<u32>,
+    /// Whether a node is, or sits inside, an element whose contents are never page text.
+    pub opaque: Vec<bool>,
 }
 
 /// Elements whose contents are never page text.
@@ -123,6 +125,7 @@ impl<'a> Tree<'a> {
         let mut parent = vec![None; n];
         let mut children = vec![Vec::new(); n];
         let mut depth = vec![0u32; n];
+        let mut opaque = vec![false; n];
         for (i, node) in snap.nodes.iter().enumerate() {
             if node.parent >= 0 && (node.parent as usize) < i {
                 let p = node.parent as usize;
@@ -130,8 +133,10 @@ impl<'a> Tree<'a> {
                     parent[i] = Some(p);
                     children[p].push(i);
                     depth[i] = depth[p] + 1;
+                    opaque[i] = opaque[p];
                 }
             }
+            opaque[i] |= OPAQUE.contains(&node.tag.as_str());
         }
         let mut text_len = vec![0u32; n];
         let mut link_len = vec![0u32; n];
@@ -165,7 +170,13 @@ impl<'a> Tree<'a> {
             link_len,
             commas,
             depth,
+            opaque,
         }
+    }
+
+    /// Whether node `i` is text a reader sees (a text node outside scripts, styles and the head).
+    pub fn is_page_text(&self, i: usize) -> bool {
+        self.node(i).is_text() && !self.opaque[i]
     }
 
     /// Number of nodes.

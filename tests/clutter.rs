@@ -67,10 +67,7 @@ fn every_hide_says_why() {
         .iter()
         .find(|h| snap.nodes[h.node].id == "t-appeal")
         .unwrap();
-    assert_eq!(
-        appeal.reason,
-        "text: 'Your support helps us report on the islands'"
-    );
+    assert_eq!(appeal.reason, "text: 'your support helps'");
     let news = plan
         .hide
         .iter()

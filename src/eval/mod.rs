@@ -1,0 +1,5 @@
+//! Native only: evaluation commands over folders of real pages.
+
+pub mod clutter;
+pub mod keep;
+pub mod labels;

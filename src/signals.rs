@@ -1,0 +1,270 @@
+//! Clutter signals on single elements, read from the rule tables: class, id and data words,
+//! phrases in short texts, comment and sign-up forms, and third-party widget hosts.
+
+use crate::rules::{
+    Category, Fit, PhraseRule, WordRule, COMMENT_FORM_WORDS, HOST_RULES, NEWSLETTER_FORM_WORDS,
+    PHRASE_RULES, WORD_RULES,
+};
+use crate::snapshot::{split_words, Tree};
+
+/// One signal: an element that says what kind of clutter is around it.
+#[derive(Debug, Clone)]
+pub struct Signal {
+    /// The element carrying the signal.
+    pub origin: usize,
+    /// The kind of clutter.
+    pub category: Category,
+    /// Why, for people.
+    pub reason: String,
+    /// Class words and widgets name their own box; phrases and forms need to find it.
+    pub structural: bool,
+}
+
+/// Form controls and their labels: never a clutter box themselves (their form or box is).
+const CONTROL_TAGS: &[&str] = &[
+    "input", "button", "select", "option", "textarea", "label", "output", "meter", "progress",
+];
+/// Longest text of a comment-count teaser link.
+const TEASER_LIMIT: u32 = 40;
+/// Longest text (visible characters) an element may have to be matched against phrases.
+const PHRASE_ELEMENT_LIMIT: u32 = 300;
+/// Inside the article, text up to this long may carry a phrase anywhere in it.
+const PHRASE_SHORT_TEXT: usize = 60;
+/// How far up from a text area or e-mail field the words that explain it are looked for.
+const FORM_CONTEXT_LEVELS: usize = 3;
+
+/// The word rule an element's class, id or data attributes match, with the name that matched.
+pub fn word_rule<'t>(
+    tree: &'t Tree,
+    i: usize,
+) -> Option<(&'static WordRule, &'t str, &'static str)> {
+    let node = tree.node(i);
+    let classes = node.class.split_whitespace().map(|c| (c, "class token"));
+    let id = (!node.id.is_empty()).then_some((node.id.as_str(), "id"));
+    let data = node
+        .attrs
+        .iter()
+        .filter(|(k, _)| k.starts_with("data-"))
+        .flat_map(|(k, v)| {
+            let value = (v.len() < 60).then_some((v.as_str(), "attribute value"));
+            [Some((&k[5..], "attribute")), value].into_iter().flatten()
+        });
+    for (name, what) in classes.chain(id).chain(data) {
+        let words = split_words(name);
+        if let Some(rule) = WORD_RULES.iter().find(|r| words_match(&words, r.words)) {
+            return Some((rule, name, what));
+        }
+    }
+    None
+}
+
+/// A class-word signal, if the element is not a control, a long link or an element inside
+/// something the article itself is named after (`skip`).
+pub fn word_signal(tree: &Tree, i: usize, skip: impl Fn(&WordRule) -> bool) -> Option<Signal> {
+    let node = tree.node(i);
+    if CONTROL_TAGS.contains(&node.tag.as_str()) {
+        return None;
+    }
+    let (rule, name, what) = word_rule(tree, i)?;
+    // A link is clutter by its class only as a comment-count teaser; other links named for
+    // newsletters or subscriptions are menus and footers.
+    if node.tag == "a" && (rule.category != Category::Comments || tree.text_len[i] > TEASER_LIMIT) {
+        return None;
+    }
+    if skip(rule) {
+        return None;
+    }
+    Some(Signal {
+        origin: i,
+        category: rule.category,
+        reason: format!("{what}: {}", clip(name, 40)),
+        structural: true,
+    })
+}
+
+/// Whether the rule's words stand, adjacent and in order, among `words`.
+pub fn words_match(words: &[String], rule: &[&str]) -> bool {
+    if rule.is_empty() || words.len() < rule.len() {
+        return false;
+    }
+    words.windows(rule.len()).any(|win| {
+        win.iter()
+            .zip(rule)
+            .all(|(w, r)| match r.strip_suffix('*') {
+                Some(prefix) => w.starts_with(prefix),
+                None => w == r,
+            })
+    })
+}
+
+/// A widget host in the element's `src`, `action` or `data-src`.
+pub fn host_signal(tree: &Tree, i: usize) -> Option<Signal> {
+    let node = tree.node(i);
+    if !matches!(
+        node.tag.as_str(),
+        "iframe" | "script" | "form" | "div" | "section"
+    ) {
+        return None;
+    }
+    for key in ["src", "action", "data-src"] {
+        let Some(value) = node.attr(key) else {
+            continue;
+        };
+        let value = value.to_ascii_lowercase();
+        if let Some((category, host)) = HOST_RULES.iter().find(|(_, h)| value.contains(h)) {
+            // A script is not a box; the box is where its widget will be drawn, unknown here.
+            if node.tag == "script" {
+                return None;
+            }
+            return Some(Signal {
+                origin: i,
+                category: *category,
+                reason: format!("widget host: {host}"),
+                structural: true,
+            });
+        }
+    }
+    None
+}
+
+/// A comment box (a text area near comment words) or a newsletter sign-up (an e-mail field
+/// near sign-up words). The signal starts at the form, or at the field's parent without one.
+pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
+    let node = tree.node(i);
+    let (words, category, what): (&[&str], Category, &str) = match node.tag.as_str() {
+        "textarea" => (
+            COMMENT_FORM_WORDS,
+            Category::Comments,
+            "form: text area for comments",
+        ),
+        "input" if node.attr("type") == Some("email") => {
+            (NEWSLETTER_FORM_WORDS, Category::Nag, "form: e-mail sign-up")
+        }
+        _ => return None,
+    };
+    let mut context = String::new();
+    let mut origin = i;
+    let mut cur = i;
+    for level in 0..=FORM_CONTEXT_LEVELS {
+        let n = tree.node(cur);
+        for v in [n.id.as_str(), n.class.as_str()]
+            .into_iter()
+            .chain(["name", "placeholder", "action", "aria-label"].map(|k| n.attr(k).unwrap_or("")))
+        {
+            context.push(' ');
+            context.push_str(&v.to_lowercase());
+        }
+        if level > 0 && tree.text_len[cur] <= 400 {
+            context.push(' ');
+            context.push_str(&normalize(&tree.text(cur, 400)));
+        }
+        if n.tag == "form" {
+            origin = cur;
+            break;
+        }
+        match tree.parent[cur] {
+            Some(p) => {
+                if level == 0 {
+                    origin = p;
+                }
+                cur = p;
+            }
+            None => break,
+        }
+    }
+    if !words.iter().any(|w| context.contains(w)) {
+        return None;
+    }
+    Some(Signal {
+        origin,
+        category,
+        reason: what.to_string(),
+        structural: false,
+    })
+}
+
+/// Inside the article, a phrase must be most of its element's text: a prompt is short, while
+/// an article sentence may mention "leave a comment" in passing.
+fn phrase_fits(rule: &PhraseRule, text_len: usize, in_article: bool) -> bool {
+    !in_article || text_len <= (rule.phrase.len() * 2).max(PHRASE_SHORT_TEXT)
+}
+
+/// The phrase rule an element's own text matches, if any.
+pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
+    let len = tree.text_len[i];
+    if len == 0 || len > PHRASE_ELEMENT_LIMIT || tree.node(i).is_text() {
+        return None;
+    }
+    // Only elements that carry text themselves, so a phrase is matched once, where it stands.
+    let own_text = tree.children[i].iter().any(|&c| {
+        let n = tree.node(c);
+        n.is_text() && !n.text.trim().is_empty()
+    });
+    if !own_text {
+        return None;
+    }
+    let text = normalize(&tree.text(i, PHRASE_ELEMENT_LIMIT as usize + 40));
+    let counted = text.chars().any(|c| c.is_ascii_digit());
+    let bare: String = text
+        .chars()
+        .filter(|c| c.is_alphabetic() || *c == ' ' || *c == '-')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let rule = PHRASE_RULES
+        .iter()
+        .filter(|r| match r.fit {
+            Fit::Whole => bare == r.phrase,
+            Fit::Counted => counted && bare == r.phrase,
+            Fit::Within => text.contains(r.phrase) && phrase_fits(r, text.len(), in_article),
+        })
+        .max_by_key(|r| r.phrase.len())?;
+    Some(Signal {
+        origin: i,
+        category: rule.category,
+        reason: format!("text: '{}'", rule.phrase),
+        structural: false,
+    })
+}
+
+/// Lower-case, straight apostrophes, single spaces.
+pub fn normalize(text: &str) -> String {
+    text.to_lowercase()
+        .replace(['\u{2019}', '\u{2018}', '`'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_words_match_adjacent_runs() {
+        let words = split_words("tp-modal-open");
+        assert!(words_match(&words, &["tp", "modal"]));
+        assert!(!words_match(&words, &["modal", "tp"]));
+        assert!(words_match(&split_words("newsletters"), &["newsletter*"]));
+        assert!(!words_match(&split_words("piano"), &["piano", "*"]));
+        assert!(words_match(&split_words("piano-offer"), &["piano", "*"]));
+    }
+
+    #[test]
+    fn normalizes_quotes_and_space() {
+        assert_eq!(
+            normalize("You\u{2019}ve  Reached\n it"),
+            "you've reached it"
+        );
+        assert_eq!(clip("abcdef", 3), "abc…");
+    }
+}

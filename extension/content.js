@@ -8,6 +8,7 @@
   let mode = null; // 'page' (wasm in this content script) or 'worker'
   let failure = null;
   let cleaner = null;
+  let applied = null; // the core settings the running cleaner has, as JSON
 
   function log(message) {
     console.warn(message);
@@ -37,7 +38,16 @@
     return plannerPromise;
   }
 
-  async function refresh() {
+  // Refreshes run one after another, so a settings change arriving during the first start
+  // cannot start a second cleaner pass on top of it.
+  let queue = Promise.resolve();
+  function refresh() {
+    const next = queue.then(refreshNow);
+    queue = next.catch(() => {});
+    return next;
+  }
+
+  async function refreshNow() {
     let site;
     try {
       site = S.forSite(await S.load(chrome.storage.local), host);
@@ -60,9 +70,10 @@
     } else if (!cleaner.isActive()) {
       cleaner.update(S.forCore(site));
       await cleaner.start();
-    } else {
+    } else if (JSON.stringify(S.forCore(site)) !== applied) {
       await cleaner.update(S.forCore(site));
     }
+    applied = JSON.stringify(S.forCore(site));
   }
 
   function status() {
@@ -77,6 +88,8 @@
       unlocked: !!st.unlocked,
       ms: st.ms,
       runs: st.runs || 0,
+      batches: st.batches || 0,
+      batchMs: st.batchMs || 0,
       mode,
       error: st.error || failure,
     };

@@ -14,9 +14,89 @@
   const STYLE_DEPTH = 3;
   /** The core is given at most this many nodes; beyond it the page is left alone. */
   const MAX_NODES = 200000;
+  /** A mutation batch bigger than this share of the page is planned as a whole page again. */
+  const BATCH_SHARE = 0.5;
+  /** How often Quietread puts back a mark the page took off one element before giving up. */
+  const MAX_REASSERT = 20;
 
   function clip(v) {
     return v.length > MAX_ATTR ? v.slice(0, MAX_ATTR) : v;
+  }
+
+  /** What a snapshot walk needs: where it writes, and how it measures. */
+  function walker(doc, opts) {
+    return {
+      own: opts.own || (() => false),
+      measured: opts.measured, // WeakMap element -> style read before Quietread acted
+      mark: opts.markAttr,
+      out: [],
+      nodes: [],
+      vw: doc.documentElement.clientWidth || global.innerWidth || 1,
+      vh: global.innerHeight || doc.documentElement.clientHeight || 1,
+      view: global.getComputedStyle ? global : null,
+    };
+  }
+
+  /** One element's record: tag, id, class and the kept attributes. */
+  function record(w, node, parent) {
+    const rec = { p: parent, t: node.localName };
+    const id = node.getAttribute('id');
+    if (id) rec.i = id;
+    const cls = node.getAttribute('class');
+    if (cls) rec.c = cls;
+    let attrs = null;
+    let data = 0;
+    for (const a of node.attributes) {
+      const name = a.name;
+      let keep = false;
+      if (name.startsWith('data-')) {
+        keep = !name.startsWith(w.mark) && ++data <= MAX_DATA_ATTRS;
+      } else {
+        keep = KEPT.indexOf(name) >= 0;
+      }
+      if (keep) (attrs || (attrs = [])).push([name, clip(a.value)]);
+    }
+    if (attrs) rec.a = attrs;
+    return rec;
+  }
+
+  /** Add `root` and everything under it, with an explicit stack (deep pages must not overflow
+   *  the JS stack). `bodyDepth` is the root's depth below <body>, -1 when outside it. */
+  function walk(w, root, parent, bodyDepth, measureRoot) {
+    const stack = [[root, parent, bodyDepth]];
+    while (stack.length) {
+      const [node, parentIndex, depth] = stack.pop();
+      if (w.out.length >= MAX_NODES) {
+        throw new Error('page too large (' + MAX_NODES + '+ nodes)');
+      }
+      if (node.nodeType === 3) {
+        w.out.push({ p: parentIndex, t: '#text', x: node.data });
+        w.nodes.push(node);
+        continue;
+      }
+      if (node.nodeType !== 1 || w.own(node)) continue;
+      const tag = node.localName;
+      const rec = record(w, node, parentIndex);
+      const d = tag === 'body' ? 0 : depth;
+      if (w.view && (tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || isDialog(node, rec.a) || (measureRoot && node === root))) {
+        rec.s = measure(node, w.measured, w.vw, w.vh, w.mark);
+      }
+      const index = w.out.length;
+      w.out.push(rec);
+      w.nodes.push(node);
+      if (OPAQUE.has(tag)) continue;
+      const kids = node.childNodes;
+      const next = d >= 0 ? d + 1 : -1;
+      for (let k = kids.length - 1; k >= 0; k--) {
+        const kid = kids[k];
+        if (kid.nodeType === 1 || kid.nodeType === 3) stack.push([kid, index, next]);
+      }
+    }
+  }
+
+  function result(w, extra) {
+    const snap = Object.assign({ url: String(global.location && global.location.href || ''), nodes: w.out }, extra || {});
+    return { snapshot: snap, nodes: w.nodes };
   }
 
   /**
@@ -24,61 +104,46 @@
    * Returns { snapshot, nodes } where nodes[i] is the DOM node of snapshot.nodes[i].
    */
   function snapshot(doc, opts) {
-    const own = opts.own || (() => false);
-    const measured = opts.measured; // WeakMap element -> style read before Quietread acted
-    const mark = opts.markAttr;
-    const out = [];
-    const nodes = [];
-    const vw = doc.documentElement.clientWidth || global.innerWidth || 1;
-    const vh = global.innerHeight || doc.documentElement.clientHeight || 1;
-    const view = global.getComputedStyle ? global : null;
-    // Explicit stack: deep pages must not overflow the JS stack.
-    const stack = [[doc.documentElement, -1, -1]];
-    while (stack.length) {
-      const [node, parent, bodyDepth] = stack.pop();
-      if (out.length >= MAX_NODES) {
-        throw new Error('page too large (' + MAX_NODES + '+ nodes)');
-      }
-      if (node.nodeType === 3) {
-        out.push({ p: parent, t: '#text', x: node.data });
-        nodes.push(node);
-        continue;
-      }
-      if (node.nodeType !== 1 || own(node)) continue;
-      const tag = node.localName;
-      const rec = { p: parent, t: tag };
-      const id = node.getAttribute('id');
-      if (id) rec.i = id;
-      const cls = node.getAttribute('class');
-      if (cls) rec.c = cls;
-      let attrs = null;
-      let data = 0;
-      for (const a of node.attributes) {
-        const name = a.name;
-        let keep = false;
-        if (name.startsWith('data-')) {
-          keep = !name.startsWith(mark) && ++data <= MAX_DATA_ATTRS;
-        } else {
-          keep = KEPT.indexOf(name) >= 0;
+    const w = walker(doc, opts);
+    walk(w, doc.documentElement, -1, -1, false);
+    return result(w);
+  }
+
+  /**
+   * A mutation batch: each changed subtree whole, under its chain of ancestors given as context
+   * nodes (`k`), always including <html> and <body>; `article` (the element the core named in
+   * the full pass) is flagged `ar`; `state` is what the core said last time.
+   */
+  function snapshotBatch(doc, roots, opts, article, state) {
+    const w = walker(doc, opts);
+    const index = new Map(); // element -> index of its context record
+    function context(el) {
+      const chain = [];
+      for (let a = el; a && !index.has(a); a = a.parentElement) chain.push(a);
+      for (let k = chain.length - 1; k >= 0; k--) {
+        const e = chain[k];
+        const rec = record(w, e, e.parentElement ? index.get(e.parentElement) : -1);
+        rec.k = true;
+        if (e === article) rec.ar = true;
+        if (w.view && (e.localName === 'html' || e.localName === 'body')) {
+          rec.s = measure(e, w.measured, w.vw, w.vh, w.mark);
         }
-        if (keep) (attrs || (attrs = [])).push([name, clip(a.value)]);
+        index.set(e, w.out.length);
+        w.out.push(rec);
+        w.nodes.push(e);
       }
-      if (attrs) rec.a = attrs;
-      const depth = tag === 'body' ? 0 : bodyDepth >= 0 ? bodyDepth + 1 : -1;
-      if (view && (tag === 'html' || (depth >= 0 && depth <= STYLE_DEPTH) || isDialog(node, attrs))) {
-        rec.s = measure(node, measured, vw, vh, mark);
-      }
-      const index = out.length;
-      out.push(rec);
-      nodes.push(node);
-      if (OPAQUE.has(tag)) continue;
-      const kids = node.childNodes;
-      for (let k = kids.length - 1; k >= 0; k--) {
-        const kid = kids[k];
-        if (kid.nodeType === 1 || kid.nodeType === 3) stack.push([kid, index, depth]);
-      }
+      return index.get(el);
     }
-    return { snapshot: { url: String(global.location && global.location.href || ''), nodes: out }, nodes };
+    context(doc.body || doc.documentElement);
+    for (const root of roots) {
+      const chain = [];
+      for (let a = root.parentElement; a; a = a.parentElement) chain.push(a);
+      const parent = context(root.parentElement || doc.documentElement);
+      const body = chain.indexOf(doc.body);
+      walk(w, root, parent, body >= 0 ? body + 1 : -1, true);
+      if (root === article) w.out[w.out.length - 1].ar = true;
+    }
+    return result(w, { partial: state || {} });
   }
 
   function isDialog(el, attrs) {
@@ -93,7 +158,7 @@
   /** Read position, overflow, z-index and geometry. Elements Quietread already changed report
    *  what they were before, so a plan stays the same after it has been applied. */
   function measure(el, measured, vw, vh, mark) {
-    if (measured && el.hasAttribute(mark) || measured && el.hasAttribute(mark + '-unlock')) {
+    if (measured && (el.hasAttribute(mark) || el.hasAttribute(mark + '-unlock'))) {
       const before = measured.get(el);
       if (before) return before;
     }
@@ -144,14 +209,36 @@
     let again = false;
     let lastCost = 0;
     let measured = new WeakMap();
+    // What the last full pass learnt, for the mutation batches after it.
+    let full = true; // the next run plans the whole page
+    let article = null;
+    let coreState = null;
+    let pageNodes = 0;
+    let changed = new Set(); // elements added or changed since the last run
+    let rootsTouched = false; // <html> or <body> attributes changed (a scroll lock, perhaps)
     const hidden = new Map(); // element -> { category, reason }
+    const reasserted = new WeakMap(); // element -> times its mark was put back
     const unlocked = new Set(); // html/body elements we marked
     const classes = new Map(); // element -> { original, removed: [class] , after }
-    const status = { active: false, hidden: 0, counts: {}, items: [], ms: 0, runs: 0, error: null, unlocked: false };
+    const status = { active: false, hidden: 0, counts: {}, items: [], ms: 0, batchMs: 0, runs: 0, batches: 0, error: null, unlocked: false };
 
     const exclude = options.exclude || (() => false);
     function own(node) {
       return node === styleEl || exclude(node);
+    }
+
+    /** The changed elements worth a look: connected, outermost, not inside a hidden box. */
+    function batchRoots() {
+      const roots = [];
+      for (const el of changed) {
+        if (el.isConnected && !insideOwn(el) && !el.closest('[' + mark + ']')) roots.push(el);
+      }
+      roots.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+      const out = [];
+      for (const el of roots) {
+        if (!out.length || !out[out.length - 1].contains(el)) out.push(el);
+      }
+      return out;
     }
 
     async function run() {
@@ -159,13 +246,38 @@
       if (running) { again = true; return; }
       running = true;
       const t0 = performance.now();
+      let batch = false;
+      let planned = false;
       try {
-        const snap = snapshot(doc, { own, measured, markAttr: mark });
+        let snap;
+        if (!full) {
+          const roots = batchRoots();
+          const size = roots.reduce((n, r) => n + 1 + r.getElementsByTagName('*').length, 0);
+          if (size > BATCH_SHARE * pageNodes) {
+            full = true;
+          } else if (!roots.length && !rootsTouched) {
+            changed.clear();
+            return;
+          } else {
+            batch = true;
+            snap = snapshotBatch(doc, roots, { own, measured, markAttr: mark }, article, coreState);
+          }
+        }
+        changed.clear();
+        rootsTouched = false;
+        if (!batch) snap = snapshot(doc, { own, measured, markAttr: mark });
         const planJson = await options.planner(JSON.stringify(snap.snapshot), JSON.stringify(settings));
         if (!active) return;
         const plan = JSON.parse(planJson);
         if (plan.error) throw new Error(plan.error);
-        apply(plan, snap.nodes);
+        planned = true;
+        apply(plan, snap.nodes, batch);
+        coreState = plan.state || null;
+        if (!batch) {
+          article = typeof plan.article === 'number' ? snap.nodes[plan.article] || null : null;
+          pageNodes = snap.nodes.length;
+          full = false;
+        }
         status.error = null;
       } catch (e) {
         // One line, once: the page goes back to how it was and Quietread stops watching it.
@@ -176,29 +288,35 @@
       } finally {
         running = false;
         lastCost = performance.now() - t0;
-        status.ms = Math.round(lastCost * 100) / 100;
-        status.runs++;
-        if (observer) observer.takeRecords();
+        const ms = Math.round(lastCost * 100) / 100;
+        if (planned && batch) { status.batchMs = ms; status.batches++; } else if (planned) { status.ms = ms; status.runs++; }
+        if (observer) onMutations(observer.takeRecords());
         if (options.onUpdate) options.onUpdate(status);
         if (again && active && observer) { again = false; schedule(); }
       }
     }
 
-    function apply(plan, nodes) {
+    function setMark(el, info) {
+      if (el.getAttribute(mark) !== info.category) el.setAttribute(mark, info.category);
+      hidden.set(el, info);
+    }
+
+    function apply(plan, nodes, batch) {
       const want = new Map();
       for (const h of plan.hide || []) {
         const el = nodes[h.node];
         if (el && el.nodeType === 1) want.set(el, { category: h.category, reason: h.reason });
       }
-      for (const el of Array.from(hidden.keys())) {
-        // Keep elements that left the snapshot because they were removed; drop the rest.
-        if (!want.has(el) && el.isConnected) { el.removeAttribute(mark); hidden.delete(el); }
-        else if (!el.isConnected) hidden.delete(el);
+      if (!batch) {
+        // A full plan says all there is to hide: drop marks it no longer wants.
+        for (const el of Array.from(hidden.keys())) {
+          if (!want.has(el) && el.isConnected) { el.removeAttribute(mark); hidden.delete(el); }
+          else if (!el.isConnected) hidden.delete(el);
+        }
+      } else {
+        for (const el of Array.from(hidden.keys())) if (!el.isConnected) hidden.delete(el);
       }
-      for (const [el, info] of want) {
-        if (el.getAttribute(mark) !== info.category) el.setAttribute(mark, info.category);
-        hidden.set(el, info);
-      }
+      for (const [el, info] of want) setMark(el, info);
       const u = plan.unlock;
       if (u) {
         for (const i of u.nodes) {
@@ -214,7 +332,7 @@
           let rec = classes.get(el);
           if (!rec) { rec = { original: el.getAttribute('class'), removed: [] }; classes.set(el, rec); }
           el.classList.remove(cls);
-          rec.removed.push(cls);
+          if (rec.removed.indexOf(cls) < 0) rec.removed.push(cls);
           rec.after = el.getAttribute('class');
         }
       }
@@ -262,6 +380,8 @@
       if (timer !== null) { clearTimeout(timer); timer = null; }
       if (observer) { observer.disconnect(); observer = null; }
       again = false;
+      changed = new Set();
+      rootsTouched = false;
     }
 
     function schedule() {
@@ -277,21 +397,46 @@
     }
 
     function onMutations(records) {
+      let wake = false;
       for (const r of records) {
-        if (insideOwn(r.target)) continue;
-        if (r.type === 'attributes') { schedule(); return; }
+        const t = r.target;
+        if (insideOwn(t)) continue;
+        if (r.type === 'attributes') {
+          if (r.attributeName === mark) {
+            // The page took a mark off (or changed it): put it back, a bounded number of times.
+            const info = hidden.get(t);
+            if (info && t.getAttribute(mark) !== info.category) {
+              const n = (reasserted.get(t) || 0) + 1;
+              reasserted.set(t, n);
+              if (n <= MAX_REASSERT) t.setAttribute(mark, info.category);
+            }
+            continue;
+          }
+          if (r.attributeName === unlockAttr) continue;
+          if (t === doc.documentElement || t === doc.body) {
+            // Quietread's own removal of a lock class is no news.
+            const rec = classes.get(t);
+            if (r.attributeName === 'class' && rec && rec.after === t.getAttribute('class')) continue;
+            rootsTouched = true;
+          }
+          else changed.add(t);
+          wake = true;
+          continue;
+        }
         for (const n of r.addedNodes) {
-          if (n.nodeType === 1 && !own(n)) { schedule(); return; }
+          if (n.nodeType === 1 && !own(n)) { changed.add(n); wake = true; }
         }
       }
+      if (wake) schedule();
     }
 
     const api = {
       status,
       /** Start cleaning and following mutations. */
       start() {
-        if (active && observer) return run();
+        if (active && observer) { full = true; return run(); }
         active = true;
+        full = true;
         status.error = null;
         status.active = true;
         if (options.injectStyle) injectStyle();
@@ -299,7 +444,7 @@
         observer = new MutationObserver(onMutations);
         observer.observe(doc.documentElement, {
           childList: true, subtree: true, attributes: true,
-          attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden'],
+          attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden', mark],
         });
         return run();
       },
@@ -310,10 +455,12 @@
         halt();
         revertMarks();
         measured = new WeakMap();
+        article = null;
+        coreState = null;
         if (styleEl) { styleEl.remove(); styleEl = null; }
         if (options.onUpdate) options.onUpdate(status);
       },
-      /** New settings: re-plan with them at once. */
+      /** New settings: re-plan the whole page with them at once. */
       update(next) {
         settings = next;
         if (active) return api.start();
@@ -323,5 +470,5 @@
     return api;
   }
 
-  global.QuietreadHands = { snapshot, Cleaner, css };
+  global.QuietreadHands = { snapshot, snapshotBatch, Cleaner, css };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -27,7 +27,8 @@
     const via = st.mode === 'worker' ? ' (core in the service worker: this page forbids wasm)' : '';
     const items = st.hidden === 1 ? '1 item' : st.hidden + ' items';
     const unlock = st.unlocked ? ' Scrolling unlocked.' : '';
-    return items + ' hidden on this page in ' + st.ms + ' ms' + via + '.' + unlock;
+    const later = st.batches ? ' ' + st.batches + ' later change' + (st.batches === 1 ? '' : 's') + ' followed (last ' + st.batchMs + ' ms).' : '';
+    return items + ' hidden on this page in ' + st.ms + ' ms' + via + '.' + unlock + later;
   }
 
   async function render() {
@@ -55,6 +56,8 @@
     $('summary').textContent = describe(st);
     document.body.dataset.hidden = String(st.hidden);
     document.body.dataset.mode = st.mode || '';
+    document.body.dataset.runs = String(st.runs || 0);
+    document.body.dataset.batches = String(st.batches || 0);
   }
 
   let pending = null;

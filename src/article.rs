@@ -166,6 +166,30 @@ pub fn find(tree: &Tree) -> Article {
     }
 }
 
+/// The article in a mutation batch: the element the full pass found (sent back by the hands as
+/// a context node), the new paragraphs inside it, and the article's size at the full pass.
+pub fn from_batch(tree: &Tree, article_text: u64) -> Article {
+    let Some(root) = (0..tree.len()).find(|&i| tree.node(i).article) else {
+        return Article {
+            text_len: article_text,
+            ..Article::default()
+        };
+    };
+    let paragraphs: Vec<usize> = (root..tree.len())
+        .take_while(|&i| i == root || tree.contains(root, i))
+        .filter(|&i| {
+            let n = tree.node(i);
+            n.tag == "p" && !n.context && tree.text_len[i] >= MIN_PARAGRAPH
+        })
+        .collect();
+    let new: u64 = paragraphs.iter().map(|&p| tree.text_len[p] as u64).sum();
+    Article {
+        root: Some(root),
+        paragraphs,
+        text_len: article_text.max(new),
+    }
+}
+
 /// Paragraph text, in visible characters, below which the search runs again without
 /// skipping unlikely parts.
 const RETRY_BELOW: u64 = 500;
@@ -176,11 +200,7 @@ fn find_with(tree: &Tree, unlikely: &[bool]) -> Article {
     let mut scored = vec![false; n];
     for (i, &skip) in unlikely.iter().enumerate() {
         let node = tree.node(i);
-        if node.is_text()
-            || skip
-            || tree.text_len[i] < MIN_PARAGRAPH
-            || !is_paragraph(tree, i)
-        {
+        if node.is_text() || skip || tree.text_len[i] < MIN_PARAGRAPH || !is_paragraph(tree, i) {
             continue;
         }
         let content = 1.0 + tree.commas[i] as f64 + (tree.text_len[i] as f64 / 100.0).min(3.0);
@@ -271,6 +291,7 @@ mod tests {
         let snap = Snapshot {
             url: String::new(),
             nodes,
+            partial: None,
         };
         let tree = Tree::new(&snap);
         let article = find(&tree);

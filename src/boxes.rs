@@ -82,7 +82,8 @@ impl<'a> Boxes<'a> {
         let mut absorbed = 0u32;
         for _ in 0..CLIMB_LEVELS {
             let Some(p) = tree.parent[cur] else { break };
-            if STOP_TAGS.contains(&tree.node(p).tag.as_str())
+            if tree.node(p).context
+                || STOP_TAGS.contains(&tree.node(p).tag.as_str())
                 || tree.text_len[p] > limit
                 || self.article.root.is_some_and(|r| tree.contains(p, r))
             {

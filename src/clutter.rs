@@ -63,8 +63,9 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     let mut hits = Vec::new();
     for i in 0..tree.len() {
         let node = tree.node(i);
-        // Links to a newsletter page or a comments page in a menu are navigation.
-        if nav[i] || node.is_text() || tree.opaque[i] {
+        // Links to a newsletter page or a comments page in a menu are navigation; context
+        // nodes of a mutation batch were read before.
+        if nav[i] || node.is_text() || tree.opaque[i] || node.context {
             continue;
         }
         if let Some(s) = signals::phrase_signal(tree, i, in_article[i]) {
@@ -115,7 +116,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
 /// a box found from text alone only when it is small and holds none of the article's flow.
 fn allowed(tree: &Tree, article: &Article, boxes: &Boxes, h: &Hit) -> bool {
     let node = h.node;
-    if matches!(tree.node(node).tag.as_str(), "html" | "body" | "main") {
+    if tree.node(node).context || matches!(tree.node(node).tag.as_str(), "html" | "body" | "main") {
         return false;
     }
     if let Some(root) = article.root {
@@ -169,7 +170,9 @@ fn article_flags(tree: &Tree, article: &Article) -> Vec<bool> {
 /// is clutter. Text-less full-screen layers (backdrops) go with any modal found as clutter: an
 /// overlay, a dialog, or a fixed box over the page centre.
 fn overlay_hits(tree: &Tree, hits: &mut Vec<Hit>) {
-    let overlays: Vec<usize> = (0..tree.len()).filter(|&i| is_overlay(tree, i)).collect();
+    let overlays: Vec<usize> = (0..tree.len())
+        .filter(|&i| !tree.node(i).context && is_overlay(tree, i))
+        .collect();
     for &o in &overlays {
         if tree.text_len[o] == 0 {
             continue;
@@ -233,6 +236,7 @@ fn overlay_hits(tree: &Tree, hits: &mut Vec<Hit>) {
 fn backdrop_word(tree: &Tree, i: usize) -> Option<&'static str> {
     let node = tree.node(i);
     if node.is_text()
+        || node.context
         || tree.text_len[i] > 0
         || tree.opaque[i]
         || !matches!(node.tag.as_str(), "div" | "section")
@@ -248,6 +252,12 @@ fn backdrop_word(tree: &Tree, i: usize) -> Option<&'static str> {
                 .iter()
                 .find_map(|w| BACKDROP_WORDS.iter().find(|b| **b == w.as_str()).copied())
         })
+}
+
+/// Whether hiding this box takes a modal off the page (so a scroll lock may be undone).
+pub fn hides_modal(tree: &Tree, node: usize) -> bool {
+    let end = subtree_end(tree, node);
+    is_overlay(tree, node) || (node..end).take(64).any(|i| is_modal(tree, i))
 }
 
 /// Whether an element is a modal box: a dialog, or fixed over the centre of the viewport.

@@ -153,6 +153,7 @@ fn read(doc: &Html) -> (Snapshot, Vec<NodeId>) {
         Snapshot {
             url: String::new(),
             nodes,
+            partial: None,
         },
         ids,
     )

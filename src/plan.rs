@@ -4,7 +4,7 @@ use crate::article;
 use crate::clutter::{self, Hide};
 use crate::rules::Category;
 use crate::scroll::{self, Unlock};
-use crate::snapshot::{Snapshot, Tree};
+use crate::snapshot::{Snapshot, State, Tree};
 use serde::{Deserialize, Serialize};
 
 /// Which parts of the cleanup are wanted.
@@ -41,20 +41,38 @@ pub struct Plan {
     pub paragraphs: usize,
     /// Nodes read from the snapshot.
     pub nodes: usize,
+    /// What to send back with the next mutation batch of this page.
+    pub state: State,
 }
 
-/// Decide what to change on a page.
+/// Decide what to change on a page, or, for a mutation batch (`snapshot.partial`), on the
+/// subtrees that changed.
 pub fn plan(snapshot: &Snapshot, settings: &Settings) -> Plan {
     let tree = Tree::new(snapshot);
-    let article = article::find(&tree);
+    let (article, before) = match &snapshot.partial {
+        Some(state) => (
+            article::from_batch(&tree, state.article_text),
+            state.clone(),
+        ),
+        None => (article::find(&tree), State::default()),
+    };
     let hide = clutter::find(&tree, &article, &settings.categories);
-    let unlock = scroll::unlock(&tree, &hide);
+    let modal = before.modal || hide.iter().any(|h| clutter::hides_modal(&tree, h.node));
+    let unlock = if modal { scroll::unlock(&tree) } else { None };
     Plan {
         unlock,
         article: article.root,
         paragraphs: article.paragraphs.len(),
         nodes: tree.len(),
         hide,
+        state: State {
+            article_text: if snapshot.partial.is_some() {
+                before.article_text
+            } else {
+                article.text_len
+            },
+            modal,
+        },
     }
 }
 
@@ -105,4 +123,63 @@ pub fn hidden_flags(snapshot: &Snapshot, hide: &[Hide]) -> Vec<bool> {
 
 fn error_json(message: &str) -> String {
     serde_json::json!({ "error": message }).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(nodes: &str, state: &str) -> Plan {
+        let json = format!(r#"{{"url":"","nodes":[{nodes}],"partial":{state}}}"#);
+        let snap: Snapshot = serde_json::from_str(&json).unwrap();
+        plan(&snap, &Settings::default())
+    }
+
+    const LOCKED_BODY: &str = r#"{"p":-1,"t":"html","k":true},
+        {"p":0,"t":"body","c":"modal-open","k":true,"s":{"position":"fixed","overflow":"hidden"}}"#;
+
+    #[test]
+    fn a_late_modal_is_hidden_and_unlocks_scrolling() {
+        let nodes = format!(
+            r##"{LOCKED_BODY},
+            {{"p":1,"t":"div","c":"paywall-modal","a":[["role","dialog"]]}},
+            {{"p":2,"t":"#text","x":"Subscribe to keep reading"}}"##
+        );
+        let plan = batch(&nodes, r#"{"article_text":4000}"#);
+        assert_eq!(plan.hide.len(), 1);
+        assert_eq!(plan.hide[0].node, 2);
+        let unlock = plan.unlock.expect("unlock");
+        assert!(unlock.position);
+        assert_eq!(unlock.classes, vec![(1, "modal-open".to_string())]);
+        assert_eq!(
+            plan.state,
+            State {
+                article_text: 4000,
+                modal: true
+            }
+        );
+    }
+
+    #[test]
+    fn a_lock_added_after_the_modal_was_hidden_is_undone() {
+        let plan = batch(LOCKED_BODY, r#"{"article_text":4000,"modal":true}"#);
+        assert!(plan.hide.is_empty());
+        assert!(plan.unlock.is_some());
+        let plan = batch(LOCKED_BODY, r#"{"article_text":4000}"#);
+        assert!(plan.unlock.is_none(), "no modal, no unlock");
+    }
+
+    #[test]
+    fn context_nodes_are_never_hidden_and_new_boxes_stay_out_of_the_article() {
+        // The article root (context, flagged) gets a newsletter box; its own class would match.
+        let nodes = r##"{"p":-1,"t":"html","k":true},{"p":0,"t":"body","k":true},
+            {"p":1,"t":"div","c":"comments-and-story","k":true,"ar":true},
+            {"p":2,"t":"div","c":"nl"},
+            {"p":3,"t":"h3"},{"p":4,"t":"#text","x":"Sign up to our newsletter"},
+            {"p":3,"t":"p"},{"p":6,"t":"#text","x":"Every morning in your inbox."}"##;
+        let plan = batch(nodes, r#"{"article_text":4000}"#);
+        assert_eq!(plan.article, Some(2));
+        let hidden: Vec<usize> = plan.hide.iter().map(|h| h.node).collect();
+        assert_eq!(hidden, vec![3], "{:?}", plan.hide);
+    }
 }

@@ -1,7 +1,6 @@
 //! Scroll locks: when an overlay is hidden and the page had stopped scrolling under it,
 //! say how to make it scroll again.
 
-use crate::clutter::{is_modal, is_overlay, Hide};
 use crate::rules::LOCK_CLASSES;
 use crate::snapshot::Tree;
 use serde::Serialize;
@@ -19,19 +18,13 @@ pub struct Unlock {
     pub reason: String,
 }
 
-/// Decide whether to unlock scrolling, given what will be hidden.
-pub fn unlock(tree: &Tree, hidden: &[Hide]) -> Option<Unlock> {
+/// How to unlock scrolling, once a modal has been hidden on the page.
+pub fn unlock(tree: &Tree) -> Option<Unlock> {
     let roots: Vec<usize> = (0..tree.len().min(64))
         .filter(|&i| matches!(tree.node(i).tag.as_str(), "html" | "body"))
         .take(2)
         .collect();
     if roots.is_empty() {
-        return None;
-    }
-    let overlay_hidden = hidden
-        .iter()
-        .any(|h| is_overlay(tree, h.node) || is_modal(tree, h.node));
-    if !overlay_hidden {
         return None;
     }
     let mut reasons = Vec::new();

@@ -18,6 +18,22 @@ pub struct Snapshot {
     /// Nodes in document order; `nodes[0]` is normally `html`.
     #[serde(default)]
     pub nodes: Vec<Node>,
+    /// A mutation batch: only the subtrees that changed, each under its chain of ancestors
+    /// (context nodes), and what the core said about the page last time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<State>,
+}
+
+/// What the core remembers about a page between a full pass and later mutation batches. The
+/// hands keep it without reading it and send it back with each batch.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    /// Visible characters of the article's paragraphs at the last full pass.
+    #[serde(default)]
+    pub article_text: u64,
+    /// Whether a modal has been hidden on the page.
+    #[serde(default)]
+    pub modal: bool,
 }
 
 /// One element or text node.
@@ -44,6 +60,17 @@ pub struct Node {
     /// Computed style and geometry, where the browser measured them.
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub style: Option<Style>,
+    /// In a mutation batch: an unchanged ancestor, given for context; its other children are
+    /// not in the snapshot, and it is never hidden or read for signals.
+    #[serde(rename = "k", default, skip_serializing_if = "is_false")]
+    pub context: bool,
+    /// In a mutation batch: the element the core found to hold the article in the full pass.
+    #[serde(rename = "ar", default, skip_serializing_if = "is_false")]
+    pub article: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn no_parent() -> i64 {
@@ -320,6 +347,7 @@ mod tests {
     fn sums_text_and_links_over_subtrees() {
         let snap = Snapshot {
             url: String::new(),
+            partial: None,
             nodes: vec![
                 el(-1, "div", ""),
                 el(0, "p", ""),
@@ -343,6 +371,7 @@ mod tests {
     fn forward_parent_links_become_roots() {
         let snap = Snapshot {
             url: String::new(),
+            partial: None,
             nodes: vec![el(1, "div", ""), el(0, "p", ""), el(7, "p", "")],
         };
         let tree = Tree::new(&snap);

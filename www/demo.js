@@ -62,8 +62,9 @@
       result.textContent = 'Core error, page left as it was: ' + st.error;
       return;
     }
+    strip.dataset.batches = String(st.batches || 0);
     result.textContent = st.hidden + ' hidden in ' + st.ms + ' ms' + (st.unlocked ? ', scrolling unlocked' : '') +
-      ' (pass ' + st.runs + ')';
+      (st.batches ? '; ' + st.batches + ' later change' + (st.batches === 1 ? '' : 's') + ', last in ' + st.batchMs + ' ms' : '');
     for (const item of st.items) {
       list.append(el('li', {}, item.category + ' — <' + item.tag + '> — ' + item.reason));
     }

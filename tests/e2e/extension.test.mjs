@@ -144,6 +144,69 @@ test('turning the site off in the popup restores the page exactly', async () => 
   await page.close();
 });
 
+test('late content is handled in batches that read only what changed', async () => {
+  await setSites({});
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 10000 });
+
+  // A newsletter prompt injected into the article after load.
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.className = 'x9f2';
+    const h = document.createElement('h3');
+    h.textContent = 'Sign up to our newsletter';
+    const p = document.createElement('p');
+    p.textContent = 'The morning briefing, in your inbox by seven.';
+    box.append(h, p);
+    document.querySelectorAll('.article-body > p')[4].after(box);
+  });
+  await page.waitForFunction(() => document.querySelector('.x9f2')?.getAttribute('data-quietread') === 'nag', null, { timeout: 5000 });
+
+  // A prompt the page puts back, as a new element, each time it is hidden.
+  await page.evaluate(() => {
+    window.reinserted = 0;
+    const make = () => {
+      const d = document.createElement('div');
+      d.className = 'give-box';
+      d.textContent = 'Your support helps us keep reporting. Donate now.';
+      document.querySelector('.article-body').append(d);
+      new MutationObserver((_, obs) => {
+        if (d.hasAttribute('data-quietread') && window.reinserted < 5) {
+          obs.disconnect();
+          d.remove();
+          window.reinserted++;
+          make();
+        }
+      }).observe(d, { attributes: true });
+    };
+    make();
+  });
+  await page.waitForFunction(() => window.reinserted === 5 && document.querySelectorAll('.give-box').length === 1
+    && document.querySelector('.give-box').getAttribute('data-quietread') === 'appeal', null, { timeout: 10000 });
+
+  // A page that takes Quietread's mark off an element gets it back.
+  await page.evaluate(() => document.querySelector('.support-epic').removeAttribute('data-quietread'));
+  await page.waitForFunction(() => document.querySelector('.support-epic').getAttribute('data-quietread') === 'appeal', null, { timeout: 5000 });
+
+  // More comments loaded into the hidden section need no work at all, and stay hidden.
+  await page.evaluate(() => {
+    const li = document.createElement('li');
+    li.textContent = 'A late comment';
+    document.querySelector('.comments__list').append(li);
+  });
+  assert.equal(await page.evaluate(() => document.querySelector('.comments__list li:last-child').checkVisibility()), false);
+
+  const popup = await openPopup(page);
+  await popup.waitForFunction(() => Number(document.body.dataset.batches) >= 7);
+  assert.equal(await popup.getAttribute('body', 'data-runs'), '1', 'one full pass; everything later was a batch');
+  assert.match(await popup.textContent('#summary'), /later changes followed/);
+  await popup.close();
+  const state = await inspect(page, CLUTTER);
+  assert.deepEqual(state.hiddenParagraphs, []);
+  await page.close();
+});
+
 test('a page whose CSP forbids wasm is cleaned through the service worker', async () => {
   await setSites({});
   const page = await browser.context.newPage();

@@ -16,6 +16,9 @@ const USAGE: &str = "usage:
                                             DIR and report hidden elements, keep paragraphs lost,
                                             time, and recall against FILE (default:
                                             eval/clutter-dev.tsv when it exists)
+  quietread eval quotes FILE.jsonl [--verbose]
+                                            score quotes and speakers against gold JSONL
+                                            (--verbose: list each miss)
   quietread --version";
 
 /// Run the command line with the process arguments.
@@ -112,8 +115,15 @@ fn run(args: &[String]) -> Result<String, String> {
                 let dirs: Vec<String> = dirs.iter().map(|d| d.to_string()).collect();
                 eval::clutter::run(&dirs, labels.as_deref())
             }
-            _ => Err(format!("eval clutter takes page folders\n{USAGE}")),
+            Some((&"quotes", [file])) => {
+                a.only(&["--verbose"])?;
+                eval::quotes::run(file, &read(file)?, a.has("--verbose"))
+            }
+            _ => Err(format!(
+                "eval clutter takes page folders, eval quotes one file\n{USAGE}"
+            )),
         },
+        "quotes" => quotes_cmd(&a),
         other => Err(format!("unknown command '{other}'\n{USAGE}")),
     }
 }
@@ -142,6 +152,22 @@ fn clean(a: &Args) -> Result<String, String> {
     } else {
         Ok(describe(&page.snapshot, &plan))
     }
+}
+
+fn quotes_cmd(a: &Args) -> Result<String, String> {
+    a.only(&[])?;
+    let [path] = a.words[..] else {
+        return Err(format!("quotes takes one article\n{USAGE}"));
+    };
+    let text = read(path)?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for q in quietread::quotes::find_chars(&chars) {
+        let quote: String = chars[q.start..q.end].iter().collect();
+        let who = q.speaker.as_deref().unwrap_or("-");
+        out.push(format!("{who:<28} {quote}"));
+    }
+    Ok(out.join("\n"))
 }
 
 fn read(path: &str) -> Result<String, String> {

@@ -58,7 +58,8 @@ impl Hit {
 pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     let nav = navigation_flags(tree);
     let in_article = article_flags(tree, article);
-    let named = article_names(tree, article);
+    let mut cache = std::collections::HashMap::new();
+    let named = article_names(tree, article, &mut cache);
     let boxes = Boxes::new(tree, article);
     let mut hits = Vec::new();
     for i in 0..tree.len() {
@@ -80,7 +81,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
                 .any(|&(a, r)| std::ptr::eq(r, rule) && tree.contains(a, i))
         };
         let found = [
-            signals::word_signal(tree, i, skip),
+            signals::word_signal(tree, i, &mut cache, skip),
             signals::host_signal(tree, i),
             signals::form_signal(tree, i),
         ];
@@ -92,6 +93,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
         );
     }
     overlay_hits(tree, &mut hits);
+    between_hits(tree, &mut hits);
 
     hits.retain(|h| enabled.contains(&h.category) && allowed(tree, article, &boxes, h));
     // Outermost first; an element inside a box already hidden needs nothing more.
@@ -138,19 +140,125 @@ fn allowed(tree: &Tree, article: &Article, boxes: &Boxes, h: &Hit) -> bool {
             }
         }
     }
+    if holds_page_frame(tree, node) {
+        return false;
+    }
     h.strength == Strength::Structure || tree.text_len[node] <= TEXT_BOX_LIMIT
+}
+
+/// Whether a box holds the page's frame (its menu, masthead or headline): a wrapper that a
+/// site named for its subscription state, not a prompt. Dialogs and overlays are prompts
+/// whatever they hold.
+fn holds_page_frame(tree: &Tree, node: usize) -> bool {
+    if is_modal(tree, node) || is_overlay(tree, node) {
+        return false;
+    }
+    let end = subtree_end(tree, node);
+    let first_h1 = (0..tree.len()).find(|&j| tree.node(j).tag == "h1");
+    (node + 1..end).any(|j| {
+        let n = tree.node(j);
+        n.tag == "nav"
+            || Some(j) == first_h1
+            || matches!(n.attr("role"), Some("navigation" | "banner" | "menubar"))
+    })
+}
+
+/// Most siblings between two prompts of one kind that are taken as part of the same message.
+const BETWEEN_LIMIT: usize = 4;
+/// Longest text (visible characters) of the siblings between two such prompts.
+const BETWEEN_TEXT: u32 = 1200;
+/// Words that tie a paragraph to a prompt around it (an offer, a membership, a gift).
+const OFFER_WORDS: &[&str] = &[
+    "subscri",
+    "abonn",
+    "member",
+    "join",
+    "access",
+    "suscri",
+    "mitglied",
+    "offer",
+    "angebot",
+    "donat",
+    "spend",
+    "support",
+    "renew",
+    "gift",
+    "sign up",
+    "newsletter",
+];
+
+/// A message several paragraphs long with no box around it ("To view the full story,
+/// subscribe ... [what you get] ... Already a subscriber? Log in"): the paragraphs between
+/// two prompts of the same kind, among the same siblings, when each of them speaks to the
+/// reader or about the offer.
+fn between_hits(tree: &Tree, hits: &mut Vec<Hit>) {
+    let mut text: Vec<(usize, Category)> = hits
+        .iter()
+        .filter(|h| h.strength == Strength::Text)
+        .map(|h| (h.node, h.category))
+        .collect();
+    text.sort_unstable();
+    text.dedup();
+    let mut extra = Vec::new();
+    for pair in text.windows(2) {
+        let ((a, ca), (b, cb)) = (pair[0], pair[1]);
+        let Some(parent) = tree.parent[a] else {
+            continue;
+        };
+        if a >= b || ca != cb || tree.parent[b] != Some(parent) {
+            continue;
+        }
+        let kids = &tree.children[parent];
+        let (Some(ia), Some(ib)) = (
+            kids.iter().position(|&k| k == a),
+            kids.iter().position(|&k| k == b),
+        ) else {
+            continue;
+        };
+        let inner: Vec<usize> = kids
+            .get(ia + 1..ib)
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .filter(|&k| !tree.node(k).is_text())
+            .collect();
+        let size: u32 = inner.iter().map(|&k| tree.text_len[k]).sum();
+        if inner.is_empty() || inner.len() > BETWEEN_LIMIT || size > BETWEEN_TEXT {
+            continue;
+        }
+        let tied = |k: usize| {
+            let t = signals::normalize(&tree.text(k, 600));
+            crate::boxes::addresses_reader(&t) || OFFER_WORDS.iter().any(|w| t.contains(w))
+        };
+        if inner.iter().all(|&k| tied(k)) {
+            for k in inner {
+                extra.push(Hit {
+                    origin: k,
+                    node: k,
+                    category: ca,
+                    reason: format!("between two {} prompts", ca.name()),
+                    strength: Strength::Text,
+                });
+            }
+        }
+    }
+    hits.extend(extra);
 }
 
 /// Word rules the article names itself with (an opinion piece in `article.comment-piece`):
 /// the element so named, and the rule. Inside it, that rule says nothing.
-fn article_names(tree: &Tree, article: &Article) -> Vec<(usize, &'static WordRule)> {
+fn article_names<'t>(
+    tree: &'t Tree,
+    article: &Article,
+    cache: &mut std::collections::HashMap<&'t str, Option<&'static WordRule>>,
+) -> Vec<(usize, &'static WordRule)> {
     let Some(root) = article.root else {
         return Vec::new();
     };
     std::iter::once(root)
         .chain(tree.ancestors(root))
         .take_while(|&a| !matches!(tree.node(a).tag.as_str(), "body" | "html"))
-        .filter_map(|a| signals::word_rule(tree, a).map(|(r, _, _)| (a, r)))
+        .filter_map(|a| signals::word_rule(tree, a, cache).map(|(r, _, _)| (a, r)))
         .collect()
 }
 
@@ -307,9 +415,5 @@ pub fn is_dialog(tree: &Tree, i: usize) -> bool {
 
 /// End (exclusive) of the subtree that starts at `i`, in document order.
 pub fn subtree_end(tree: &Tree, i: usize) -> usize {
-    let mut j = i + 1;
-    while j < tree.len() && tree.contains(i, j) {
-        j += 1;
-    }
-    j
+    tree.end[i]
 }

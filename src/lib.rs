@@ -8,7 +8,9 @@ pub mod clutter;
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+pub mod index;
 pub mod plan;
+pub mod quotes;
 pub mod rules;
 pub mod scroll;
 pub mod signals;

@@ -89,6 +89,13 @@ pub const WORD_RULES: &[WordRule] = &[
     w(Paywall, &["plus", "teaser"]),
     w(Paywall, &["abonnement", "*"]),
     w(Paywall, &["muro", "pago"]),
+    w(Paywall, &["subscription", "banner"]),
+    w(Paywall, &["subscription", "cta"]),
+    w(Paywall, &["subscribe", "cta"]),
+    w(Paywall, &["subscription", "offer*"]),
+    w(Paywall, &["subscription", "promo"]),
+    w(Paywall, &["article", "payant"]),
+    w(Paywall, &["reg", "wall*"]),
     // support and donation appeals
     w(Appeal, &["donate*"]),
     w(Appeal, &["donation*"]),
@@ -138,6 +145,9 @@ pub const WORD_RULES: &[WordRule] = &[
     w(Comments, &["commentaires"]),
     w(Comments, &["comentarios"]),
     w(Comments, &["reader", "responses"]),
+    w(Comments, &["livefyre*"]),
+    w(Comments, &["replies"]),
+    w(Comments, &["sohucs"]),
     // newsletter, notifications, app banners
     w(Nag, &["newsletter*"]),
     w(Nag, &["push", "prompt"]),
@@ -160,6 +170,12 @@ pub const WORD_RULES: &[WordRule] = &[
     w(Nag, &["optin*"]),
     w(Nag, &["inline", "prompt"]),
     w(Nag, &["boletin*"]),
+    w(Nag, &["pushlayer"]),
+    w(Nag, &["push", "layer"]),
+    w(Nag, &["sailthru*"]),
+    w(Nag, &["mailpoet*"]),
+    w(Nag, &["news", "signup"]),
+    w(Nag, &["signup", "form"]),
 ];
 
 /// A text rule: a phrase found in a short element's text.
@@ -181,6 +197,8 @@ pub enum Fit {
     Whole,
     /// The whole text, and with a count beside it ("1 comment", "12 réactions").
     Counted,
+    /// Anywhere in a short text that speaks to the reader ("Sign up for our newsletter").
+    Addressed,
 }
 
 const fn ph(category: Category, phrase: &'static str) -> PhraseRule {
@@ -196,6 +214,14 @@ const fn whole(category: Category, phrase: &'static str) -> PhraseRule {
         category,
         phrase,
         fit: Fit::Whole,
+    }
+}
+
+const fn addressed(category: Category, phrase: &'static str) -> PhraseRule {
+    PhraseRule {
+        category,
+        phrase,
+        fit: Fit::Addressed,
     }
 }
 
@@ -262,6 +288,19 @@ pub const PHRASE_RULES: &[PhraseRule] = &[
     ph(Paywall, "ya eres suscriptor"),
     ph(Paywall, "has alcanzado el límite"),
     ph(Paywall, "gracias por registrarte"),
+    ph(Paywall, "to read the full story"),
+    ph(Paywall, "to view the full story"),
+    ph(Paywall, "for the full story"),
+    ph(Paywall, "articles read"),
+    whole(Paywall, "subscribe now"),
+    ph(Paywall, "please subscribe"),
+    addressed(Paywall, "subscribe now"),
+    addressed(Paywall, "subscribe today"),
+    ph(Paywall, "gratis testen"),
+    ph(Paywall, "jetzt abo"),
+    ph(Paywall, "abo sichern"),
+    ph(Paywall, "abo-angebote"),
+    ph(Paywall, "s'abonner à partir"),
     // support, donation and membership appeals
     ph(Appeal, "your support helps"),
     ph(Appeal, "your support keeps"),
@@ -289,7 +328,6 @@ pub const PHRASE_RULES: &[PhraseRule] = &[
     ph(Appeal, "unterstützen sie unabhängigen journalismus"),
     ph(Appeal, "unterstützen sie uns"),
     ph(Appeal, "jetzt unterstützen"),
-    ph(Appeal, "jetzt spenden"),
     ph(Appeal, "mit ihrer spende"),
     ph(Appeal, "werden sie mitglied"),
     ph(Appeal, "soutenez notre journalisme"),
@@ -307,6 +345,13 @@ pub const PHRASE_RULES: &[PhraseRule] = &[
     ph(Appeal, "haz una donación"),
     ph(Appeal, "quiero apoyar"),
     ph(Appeal, "tu apoyo"),
+    ph(Appeal, "needs your help"),
+    ph(Appeal, "click here to support"),
+    ph(Appeal, "unterstütze uns"),
+    ph(Appeal, "unterstütze unabhängige"),
+    ph(Appeal, "supporte uns"),
+    ph(Appeal, "spendenfinanziert"),
+    ph(Appeal, "jetzt spenden"),
     // comments
     whole(Comments, "comments"),
     counted(Comments, "comment"),
@@ -349,6 +394,15 @@ pub const PHRASE_RULES: &[PhraseRule] = &[
     ph(Comments, "deja un comentario"),
     ph(Comments, "escribe un comentario"),
     ph(Comments, "deja tu comentario"),
+    ph(Comments, "kommentare lesen"),
+    ph(Comments, "ihre kommentare"),
+    ph(Comments, "un mot à ajouter"),
+    whole(Comments, "new comments"),
+    whole(Comments, "all comments"),
+    whole(Comments, "read comments"),
+    ph(Comments, "热门评论"),
+    ph(Comments, "最新评论"),
+    ph(Comments, "コメント"),
     // newsletter, notifications, apps
     ph(Nag, "sign up to our newsletter"),
     ph(Nag, "sign up for our newsletter"),
@@ -387,6 +441,19 @@ pub const PHRASE_RULES: &[PhraseRule] = &[
     ph(Nag, "activa las notificaciones"),
     ph(Nag, "descarga nuestra app"),
     ph(Nag, "descarga la app"),
+    addressed(Nag, "our daily newsletter"),
+    addressed(Nag, "our weekly newsletter"),
+    addressed(Nag, "email newsletter"),
+    ph(Nag, "subscribe here"),
+    ph(Nag, "breaking news alerts"),
+    ph(Nag, "open in the app"),
+    ph(Nag, "open in app"),
+    ph(Nag, "benachrichtigung aktivieren"),
+    ph(Nag, "browser-push"),
+    ph(Nag, "recibí por mail"),
+    ph(Nag, "en tu correo"),
+    addressed(Nag, "newsletter"),
+    addressed(Nag, "in your inbox"),
 ];
 
 /// Hosts of third-party widgets, matched inside `src`/`href`/`action` values.
@@ -426,6 +493,11 @@ pub const NEWSLETTER_FORM_WORDS: &[&str] = &[
     "suscrib",
     "mailing list",
     "inbox",
+    "never miss",
+    "stay informed",
+    "news alerts",
+    "mailpoet",
+    "sailthru",
 ];
 
 /// Class words of the layers that dim the page behind a modal: hidden along with the modal.

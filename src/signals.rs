@@ -3,9 +3,9 @@
 
 use crate::rules::{
     Category, Fit, PhraseRule, WordRule, COMMENT_FORM_WORDS, HOST_RULES, NEWSLETTER_FORM_WORDS,
-    PHRASE_RULES, WORD_RULES,
 };
 use crate::snapshot::{split_words, Tree};
+use std::collections::HashMap;
 
 /// One signal: an element that says what kind of clutter is around it.
 #[derive(Debug, Clone)]
@@ -24,6 +24,36 @@ pub struct Signal {
 const CONTROL_TAGS: &[&str] = &[
     "input", "button", "select", "option", "textarea", "label", "output", "meter", "progress",
 ];
+/// Words that ask the reader to act; an `Addressed` phrase needs one ("Sign up", "Get ...").
+const CALLS_TO_ACTION: &[&str] = &[
+    "sign up",
+    "signup",
+    "subscribe",
+    "get ",
+    "join",
+    "register",
+    "download",
+    "click",
+    "tap ",
+    "enter your",
+    "abonn",
+    "inscri",
+    "suscr",
+    "anmeld",
+    "melden sie",
+    "registrier",
+    "hol dir",
+    "holen sie",
+    "apúntate",
+    "recibe",
+    "recevez",
+];
+
+/// Tags that flow inside a line of text.
+const INLINE_TAGS: &[&str] = &[
+    "a", "em", "strong", "b", "i", "u", "span", "small", "mark", "abbr", "cite", "q", "sup", "sub",
+    "time", "br", "img", "font", "s", "code", "wbr", "label",
+];
 /// Longest text of a comment-count teaser link.
 const TEASER_LIMIT: u32 = 40;
 /// Longest text (visible characters) an element may have to be matched against phrases.
@@ -33,10 +63,12 @@ const PHRASE_SHORT_TEXT: usize = 60;
 /// How far up from a text area or e-mail field the words that explain it are looked for.
 const FORM_CONTEXT_LEVELS: usize = 3;
 
-/// The word rule an element's class, id or data attributes match, with the name that matched.
+/// The word rule an element's class, id or data attributes match, with the name that matched
+/// and what kind of name it was. `cache` remembers names already looked up on this page.
 pub fn word_rule<'t>(
     tree: &'t Tree,
     i: usize,
+    cache: &mut HashMap<&'t str, Option<&'static WordRule>>,
 ) -> Option<(&'static WordRule, &'t str, &'static str)> {
     let node = tree.node(i);
     let classes = node.class.split_whitespace().map(|c| (c, "class token"));
@@ -49,9 +81,12 @@ pub fn word_rule<'t>(
             let value = (v.len() < 60).then_some((v.as_str(), "attribute value"));
             [Some((&k[5..], "attribute")), value].into_iter().flatten()
         });
+    let index = crate::index::get();
     for (name, what) in classes.chain(id).chain(data) {
-        let words = split_words(name);
-        if let Some(rule) = WORD_RULES.iter().find(|r| words_match(&words, r.words)) {
+        let rule = *cache
+            .entry(name)
+            .or_insert_with(|| index.word_rule(&split_words(name)));
+        if let Some(rule) = rule {
             return Some((rule, name, what));
         }
     }
@@ -60,12 +95,17 @@ pub fn word_rule<'t>(
 
 /// A class-word signal, if the element is not a control, a long link or an element inside
 /// something the article itself is named after (`skip`).
-pub fn word_signal(tree: &Tree, i: usize, skip: impl Fn(&WordRule) -> bool) -> Option<Signal> {
+pub fn word_signal<'t>(
+    tree: &'t Tree,
+    i: usize,
+    cache: &mut HashMap<&'t str, Option<&'static WordRule>>,
+    skip: impl Fn(&WordRule) -> bool,
+) -> Option<Signal> {
     let node = tree.node(i);
     if CONTROL_TAGS.contains(&node.tag.as_str()) {
         return None;
     }
-    let (rule, name, what) = word_rule(tree, i)?;
+    let (rule, name, what) = word_rule(tree, i, cache)?;
     // A link is clutter by its class only as a comment-count teaser; other links named for
     // newsletters or subscriptions are menus and footers.
     if node.tag == "a" && (rule.category != Category::Comments || tree.text_len[i] > TEASER_LIMIT) {
@@ -183,11 +223,59 @@ pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
     })
 }
 
-/// Inside the article, a phrase must be most of its element's text: a prompt is short, while
-/// an article sentence may mention "leave a comment" in passing.
-fn phrase_fits(rule: &PhraseRule, text_len: usize, in_article: bool) -> bool {
-    !in_article || text_len <= (rule.phrase.len() * 2).max(PHRASE_SHORT_TEXT)
+/// Whether an element is, or sits in, a link of a menu: a link (or a text made of links) in a
+/// list, a menu, a header or footer, or among other links. A link holding blocks of its own is
+/// a banner, not a menu entry.
+fn menu_link(tree: &Tree, i: usize) -> bool {
+    let link = std::iter::once(i)
+        .chain(tree.ancestors(i).take(3))
+        .find(|&a| tree.node(a).tag == "a")
+        .or((tree.link_len[i] * 2 > tree.text_len[i]).then_some(i));
+    let Some(link) = link else {
+        return false;
+    };
+    let end = crate::clutter::subtree_end(tree, link);
+    if (link + 1..end).any(|j| {
+        matches!(
+            tree.node(j).tag.as_str(),
+            "div" | "p" | "h2" | "h3" | "h4" | "section"
+        )
+    }) {
+        return false;
+    }
+    let listed = tree.ancestors(link).take(4).any(|a| {
+        matches!(
+            tree.node(a).tag.as_str(),
+            "li" | "nav" | "header" | "footer" | "menu" | "ul" | "ol"
+        )
+    });
+    listed || tree.parent[link].is_some_and(|p| tree.link_density(p) > 0.7)
 }
+
+/// Whether the phrase at byte `at` of `text` stands outside quotation marks (an article quoting a leaflet's
+/// "subscribe to our newsletter" is not a prompt).
+fn unquoted_at(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .filter(|c| matches!(c, '"' | '“' | '”' | '«' | '»' | '„'))
+        .count()
+        % 2
+        == 0
+}
+
+/// Inside the article, a phrase must be most of its element's text (a prompt is short, while
+/// an article sentence may mention "leave a comment" in passing), or stand in a short text
+/// that speaks to the reader ("If you are already a subscriber, log in").
+fn phrase_fits(rule: &PhraseRule, text: &str, in_article: bool) -> bool {
+    let len = text.len();
+    !in_article
+        || len <= (rule.phrase.len() * 2).max(PHRASE_SHORT_TEXT)
+        || (len <= ADDRESSED_TEXT && crate::boxes::addresses_reader(text))
+}
+
+/// Longest text, in bytes, that may carry an `Addressed` phrase, or any phrase inside the
+/// article when it speaks to the reader.
+const ADDRESSED_TEXT: usize = 180;
 
 /// The phrase rule an element's own text matches, if any.
 pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
@@ -195,12 +283,17 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
     if len == 0 || len > PHRASE_ELEMENT_LIMIT || tree.node(i).is_text() {
         return None;
     }
-    // Only elements that carry text themselves, so a phrase is matched once, where it stands.
+    // Only elements that carry text themselves, or whose text is all in inline children
+    // ("<p><em>Sign up</em> for our newsletter</p>"), so a phrase is matched where it stands.
     let own_text = tree.children[i].iter().any(|&c| {
         let n = tree.node(c);
         n.is_text() && !n.text.trim().is_empty()
     });
-    if !own_text {
+    let text_block = !INLINE_TAGS.contains(&tree.node(i).tag.as_str())
+        && tree.children[i]
+            .iter()
+            .all(|&c| tree.node(c).is_text() || INLINE_TAGS.contains(&tree.node(c).tag.as_str()));
+    if !own_text && !text_block {
         return None;
     }
     let text = normalize(&tree.text(i, PHRASE_ELEMENT_LIMIT as usize + 40));
@@ -212,13 +305,31 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let rule = PHRASE_RULES
+    // A link saying "Subscribe" or "Newsletters" in a menu, list or footer is a menu entry;
+    // only a comment count is a clutter link there by its text.
+    let in_menu = menu_link(tree, i);
+    let index = crate::index::get();
+    let whole = index
+        .whole(&bare)
         .iter()
-        .filter(|r| match r.fit {
-            Fit::Whole => bare == r.phrase,
-            Fit::Counted => counted && bare == r.phrase,
-            Fit::Within => text.contains(r.phrase) && phrase_fits(r, text.len(), in_article),
-        })
+        .filter(|r| r.fit == Fit::Whole || counted)
+        .copied();
+    let within = index.phrases_in(&text).filter_map(|(r, at)| {
+        let ok = match r.fit {
+            Fit::Within => unquoted_at(&text, at) && phrase_fits(r, &text, in_article),
+            Fit::Addressed => {
+                text.len() <= ADDRESSED_TEXT
+                    && unquoted_at(&text, at)
+                    && CALLS_TO_ACTION.iter().any(|c| text.contains(c))
+                    && crate::boxes::addresses_reader(&text)
+            }
+            _ => false,
+        };
+        ok.then_some(r)
+    });
+    let rule = whole
+        .chain(within)
+        .filter(|r| !in_menu || r.category == Category::Comments)
         .max_by_key(|r| r.phrase.len())?;
     Some(Signal {
         origin: i,

@@ -137,6 +137,8 @@ pub struct Tree<'a> {
     pub depth: Vec<u32>,
     /// Whether a node is, or sits inside, an element whose contents are never page text.
     pub opaque: Vec<bool>,
+    /// End (exclusive) of each node's subtree: its descendants are the nodes up to it.
+    pub end: Vec<usize>,
 }
 
 /// Elements whose contents are never page text.
@@ -153,17 +155,44 @@ impl<'a> Tree<'a> {
         let mut children = vec![Vec::new(); n];
         let mut depth = vec![0u32; n];
         let mut opaque = vec![false; n];
+        // Open ancestors in document order: a node may only hang under one of them, so every
+        // subtree is a contiguous run of nodes, whatever a hostile snapshot says.
+        let mut stack: Vec<usize> = Vec::new();
+        let mut on_stack = vec![false; n];
         for (i, node) in snap.nodes.iter().enumerate() {
-            if node.parent >= 0 && (node.parent as usize) < i {
-                let p = node.parent as usize;
-                if !snap.nodes[p].is_text() {
+            let p = usize::try_from(node.parent)
+                .ok()
+                .filter(|&p| p < i && on_stack[p] && !snap.nodes[p].is_text());
+            match p {
+                Some(p) => {
+                    while let Some(&top) = stack.last() {
+                        if top == p {
+                            break;
+                        }
+                        on_stack[top] = false;
+                        stack.pop();
+                    }
                     parent[i] = Some(p);
                     children[p].push(i);
                     depth[i] = depth[p] + 1;
                     opaque[i] = opaque[p];
                 }
+                None => {
+                    for &o in &stack {
+                        on_stack[o] = false;
+                    }
+                    stack.clear();
+                }
             }
+            stack.push(i);
+            on_stack[i] = true;
             opaque[i] |= OPAQUE.contains(&node.tag.as_str());
+        }
+        let mut end: Vec<usize> = (1..=n).collect();
+        for i in (0..n).rev() {
+            if let Some(p) = parent[i] {
+                end[p] = end[p].max(end[i]);
+            }
         }
         let mut text_len = vec![0u32; n];
         let mut link_len = vec![0u32; n];
@@ -198,6 +227,7 @@ impl<'a> Tree<'a> {
             commas,
             depth,
             opaque,
+            end,
         }
     }
 
@@ -223,17 +253,7 @@ impl<'a> Tree<'a> {
 
     /// Whether `a` is `b` or one of its ancestors.
     pub fn contains(&self, a: usize, b: usize) -> bool {
-        let mut cur = Some(b);
-        while let Some(c) = cur {
-            if c == a {
-                return true;
-            }
-            if self.depth[c] <= self.depth[a] {
-                return false;
-            }
-            cur = self.parent[c];
-        }
-        false
+        a <= b && b < self.end[a]
     }
 
     /// Ancestors of `i`, nearest first (not including `i`).

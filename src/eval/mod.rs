@@ -3,3 +3,4 @@
 pub mod clutter;
 pub mod keep;
 pub mod labels;
+pub mod quotes;

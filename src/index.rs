@@ -1,0 +1,157 @@
+//! Fast lookup into the rule tables: phrases and class-word rules indexed by their first word,
+//! built once, so each element costs a few hash lookups instead of a scan of every rule.
+
+use crate::rules::{Fit, PhraseRule, WordRule, PHRASE_RULES, WORD_RULES};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The rule tables, indexed.
+pub struct Index {
+    /// `Within` and `Addressed` phrase rules by their first word.
+    phrases: HashMap<&'static str, Vec<&'static PhraseRule>>,
+    /// Phrase rules in scripts written without spaces, searched for anywhere.
+    unspaced: Vec<&'static PhraseRule>,
+    /// `Whole` and `Counted` phrase rules by their text.
+    whole: HashMap<&'static str, Vec<&'static PhraseRule>>,
+    /// Word rules by their first word, when it is matched exactly.
+    words: HashMap<&'static str, Vec<&'static WordRule>>,
+    /// Word rules whose first word is a prefix (`donate*`) or anything (`*`).
+    prefixed: Vec<&'static WordRule>,
+}
+
+/// The index, built on first use.
+pub fn get() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut phrases: HashMap<&'static str, Vec<&'static PhraseRule>> = HashMap::new();
+        let mut whole: HashMap<&'static str, Vec<&'static PhraseRule>> = HashMap::new();
+        let mut unspaced = Vec::new();
+        for r in PHRASE_RULES {
+            if matches!(r.fit, Fit::Whole | Fit::Counted) {
+                whole.entry(r.phrase).or_default().push(r);
+            } else if r.phrase.chars().any(|c| c as u32 >= 0x2E80) {
+                unspaced.push(r);
+            } else {
+                let first = r.phrase.split(' ').next().unwrap_or(r.phrase);
+                phrases.entry(first).or_default().push(r);
+            }
+        }
+        let mut words: HashMap<&'static str, Vec<&'static WordRule>> = HashMap::new();
+        let mut prefixed = Vec::new();
+        for r in WORD_RULES {
+            match r.words.first() {
+                Some(w) if !w.ends_with('*') => words.entry(*w).or_default().push(r),
+                Some(_) => prefixed.push(r),
+                None => {}
+            }
+        }
+        Index {
+            phrases,
+            unspaced,
+            whole,
+            words,
+            prefixed,
+        }
+    })
+}
+
+/// Characters trimmed off a word of text before it is looked up.
+fn trim(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+}
+
+impl Index {
+    /// `Whole` and `Counted` rules whose phrase is exactly `bare`.
+    pub fn whole(&self, bare: &str) -> &[&'static PhraseRule] {
+        self.whole.get(bare).map_or(&[], Vec::as_slice)
+    }
+
+    /// `Within` and `Addressed` rules that occur in `text` (lower-case, single spaces), each
+    /// with the byte offset of an occurrence.
+    pub fn phrases_in<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (&'static PhraseRule, usize)> + 't {
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            let t = trim(w);
+            let lead = if t.is_empty() {
+                0
+            } else {
+                w.find(t).unwrap_or(0)
+            };
+            starts.push((at + lead, t));
+            at += w.len() + 1;
+        }
+        let spaced = starts.into_iter().flat_map(move |(at, t)| {
+            self.phrases
+                .get(t)
+                .into_iter()
+                .flatten()
+                .filter(move |r| text[at..].starts_with(r.phrase))
+                .map(move |r| (*r, at))
+        });
+        let unspaced = self
+            .unspaced
+            .iter()
+            .filter_map(move |r| text.find(r.phrase).map(|at| (*r, at)));
+        spaced.chain(unspaced)
+    }
+
+    /// Word rules matching the words of one class name or id.
+    pub fn word_rule(&self, words: &[String]) -> Option<&'static WordRule> {
+        for (k, w) in words.iter().enumerate() {
+            if let Some(rules) = self.words.get(w.as_str()) {
+                if let Some(r) = rules.iter().find(|r| matches_at(words, k, r.words)) {
+                    return Some(r);
+                }
+            }
+        }
+        self.prefixed
+            .iter()
+            .find(|r| (0..words.len()).any(|k| matches_at(words, k, r.words)))
+            .copied()
+    }
+}
+
+/// Whether the rule's words stand at `k` in `words`.
+fn matches_at(words: &[String], k: usize, rule: &[&str]) -> bool {
+    rule.len() <= words.len() - k
+        && words[k..]
+            .iter()
+            .zip(rule)
+            .all(|(w, r)| match r.strip_suffix('*') {
+                Some(prefix) => w.starts_with(prefix),
+                None => w == r,
+            })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::split_words;
+
+    #[test]
+    fn finds_phrases_at_word_starts() {
+        let idx = get();
+        let found: Vec<&str> = idx
+            .phrases_in("please, subscribe to keep reading. \"join the conversation\"")
+            .map(|(r, _)| r.phrase)
+            .collect();
+        assert!(found.contains(&"subscribe to keep reading"), "{found:?}");
+        assert!(found.contains(&"join the conversation"), "{found:?}");
+        assert!(idx.whole("comments").iter().any(|r| r.phrase == "comments"));
+        assert!(idx
+            .phrases_in("热门评论")
+            .any(|(r, _)| r.phrase == "热门评论"));
+    }
+
+    #[test]
+    fn word_rules_by_first_word_and_prefix() {
+        let idx = get();
+        assert!(idx.word_rule(&split_words("tp-modal-open")).is_some());
+        assert!(idx.word_rule(&split_words("newsletters-box")).is_some());
+        assert!(idx.word_rule(&split_words("story-body")).is_none());
+    }
+}

@@ -1,0 +1,364 @@
+//! Quotations and who said them, for an article given as plain text (paragraphs separated by
+//! newlines). Offsets are in Unicode characters, quote marks excluded.
+
+pub mod marks;
+pub mod names;
+pub mod people;
+pub mod speakers;
+pub mod words;
+
+use people::People;
+use serde::Serialize;
+use speakers::{Mention, Speaker};
+
+/// One quotation and its speaker.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// First character inside the quote marks.
+    pub start: usize,
+    /// One past the last character inside the marks.
+    pub end: usize,
+    /// Who said it, when the article says so reliably.
+    pub speaker: Option<String>,
+    /// The speaker's role, when the article gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The sentence that attributes the quote (character range), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<(usize, usize)>,
+}
+
+/// How far back (in paragraphs) a pronoun or a quote-only paragraph looks for its speaker.
+const DISCOURSE_PARAGRAPHS: usize = 3;
+
+/// Find the quotations of an article and their speakers.
+pub fn find(text: &str) -> Vec<Quote> {
+    let chars: Vec<char> = text.chars().collect();
+    find_chars(&chars)
+}
+
+/// As [`find`], on the article's characters.
+pub fn find_chars(chars: &[char]) -> Vec<Quote> {
+    let spans = marks::spans(chars);
+    let tokens = words::tokens(chars, &spans);
+    let mut people = People::collect(&tokens);
+    let mut out: Vec<Quote> = Vec::with_capacity(spans.len());
+    // (paragraph, speaker) of attributed quotes so far, for pronouns and continuations.
+    let mut said: Vec<(usize, Speaker)> = Vec::new();
+    let mut pending: Vec<(usize, Mention, usize)> = Vec::new();
+    for (k, span) in spans.iter().enumerate() {
+        let mut quote = Quote {
+            start: span.start,
+            end: span.end,
+            speaker: None,
+            role: None,
+            cue: None,
+        };
+        let Some((first, last)) = speakers::quote_tokens(&tokens, k) else {
+            out.push(quote);
+            continue;
+        };
+        let text: String = chars[span.start..span.end].iter().collect();
+        let paragraph = tokens[first].paragraph;
+        let sentence_start = tokens[..first]
+            .iter()
+            .rposition(|t| t.sentence != tokens[first].sentence)
+            .map_or(0, |p| p + 1);
+        let opens_sentence = !tokens[sentence_start..first].iter().any(|t| t.word);
+        let is_name = speakers::looks_like_name(&tokens, first, last, &text)
+            || (speakers::named_as(&tokens, first)
+                && tokens[first..=last].iter().filter(|t| t.word).count() <= 3);
+        let mut found: Option<(Mention, usize)> = None;
+        if !is_name {
+            let after = || speakers::after(&tokens, last).map(|m| (m, last));
+            let before = || speakers::before(&tokens, first);
+            found = if opens_sentence {
+                after().or_else(before)
+            } else {
+                before().or_else(after)
+            };
+            if found.is_none() {
+                found = speakers::according_after(&tokens, last).map(|m| (m, last));
+            }
+        }
+        let mut speaker = match &found {
+            Some((Mention::Pronoun(g), at)) => pronoun(&people, &said, &tokens, *at, paragraph, *g),
+            Some((m, _)) => speakers::resolve(&people, m),
+            None => None,
+        };
+        if let (Some((Mention::Pronoun(g), _)), Some(s)) = (&found, &speaker) {
+            if matches!(g, 'm' | 'f') {
+                people.set_gender(&s.name, *g);
+            }
+        }
+        if speaker.is_none() && found.is_none() && !is_name {
+            // A quote with no attribution of its own: the speaker of the paragraph so far (an
+            // earlier quote, or "S said ..." in an earlier sentence), or, for a quote running
+            // on from the last paragraph or a paragraph of quote alone, the last speaker.
+            let here = said
+                .last()
+                .filter(|(p, _)| *p == paragraph)
+                .map(|(_, s)| s.clone());
+            speaker = here.or_else(|| {
+                let intro = earlier_subject(&tokens, first, paragraph)?;
+                match intro.0 {
+                    Mention::Pronoun(g) => pronoun(&people, &said, &tokens, intro.1, paragraph, g),
+                    m => speakers::resolve(&people, &m),
+                }
+            });
+            let alone = opens_sentence && paragraph_is_quote(&tokens, paragraph);
+            if speaker.is_none() && (span.continued || alone) {
+                speaker = said
+                    .last()
+                    .filter(|(p, _)| paragraph - p <= 1 || span.continued)
+                    .map(|(_, s)| s.clone());
+            }
+            if speaker.is_none() && opens_sentence {
+                // "Q1." "Q2," he said: wait for the next quote of the paragraph.
+                pending.push((k, Mention::Pronoun('?'), paragraph));
+            }
+        }
+        if let Some(s) = &speaker {
+            said.push((paragraph, s.clone()));
+            quote.speaker = Some(s.name.clone());
+            quote.role = s.role.clone();
+            let cue_tok = found.as_ref().map_or(first, |(_, at)| *at);
+            quote.cue = Some(sentence_range(chars, &tokens, cue_tok));
+            // Earlier quotes of the same paragraph left without a speaker share this one.
+            for (pk, _, pp) in pending.drain(..) {
+                if pp == paragraph && out[pk].speaker.is_none() {
+                    out[pk].speaker = quote.speaker.clone();
+                    out[pk].role = quote.role.clone();
+                    out[pk].cue = quote.cue;
+                }
+            }
+        } else if pending.last().is_some_and(|(_, _, p)| *p != paragraph) {
+            pending.clear();
+        }
+        out.push(quote);
+    }
+    out
+}
+
+/// The subject of the last cue verb in the earlier sentences of the paragraph ("Mr Halvorsen
+/// said his government would not give way. “We have fished ...”").
+fn earlier_subject(
+    tokens: &[words::Token],
+    first: usize,
+    paragraph: usize,
+) -> Option<(Mention, usize)> {
+    let sentence = tokens[first].sentence;
+    (0..first)
+        .rev()
+        .take_while(|&j| tokens[j].paragraph == paragraph)
+        .filter(|&j| tokens[j].sentence < sentence && speakers::is_cue_at(tokens, j))
+        .find_map(|j| speakers::subject(tokens, j).map(|m| (m, j)))
+}
+
+/// Whether a paragraph holds nothing but quotations and attribution-free punctuation.
+fn paragraph_is_quote(tokens: &[words::Token], paragraph: usize) -> bool {
+    tokens
+        .iter()
+        .filter(|t| t.paragraph == paragraph && t.word)
+        .all(|t| t.quote.is_some())
+}
+
+/// Resolve "he" or "she": a speaker of the same paragraph; else the first person named in
+/// the nearest earlier sentence that names one (a sentence's subject comes first), within this
+/// and the previous paragraph; else the last speaker a few paragraphs back. The gender must fit.
+fn pronoun(
+    people: &People,
+    said: &[(usize, Speaker)],
+    tokens: &[words::Token],
+    at: usize,
+    paragraph: usize,
+    gender: char,
+) -> Option<Speaker> {
+    if gender != 'm' && gender != 'f' {
+        return None;
+    }
+    let fits = |name: &str| {
+        let g = people.gender(name);
+        g == '?' || g == gender
+    };
+    if let Some((_, s)) = said
+        .last()
+        .filter(|(p, s)| *p == paragraph && fits(&s.name) && !s.name.contains(" and "))
+    {
+        return Some(s.clone());
+    }
+    let spoke = |name: &str| said.iter().any(|(_, s)| s.name == name);
+    let mut j = at;
+    let mut sentence = tokens[at].sentence;
+    let mut best: Option<Speaker> = None;
+    while j > 0 {
+        j -= 1;
+        let t = &tokens[j];
+        if t.paragraph + 1 < paragraph {
+            break;
+        }
+        if t.sentence != sentence {
+            if best.is_some() {
+                break;
+            }
+            sentence = t.sentence;
+        }
+        if t.quote.is_some()
+            || !people::namelike(t)
+            || people::NOT_NAMES.contains(&t.lower.as_str())
+        {
+            continue;
+        }
+        // The start of this name; a person of the article, or someone who spoke.
+        let Some(Mention::Name(names)) = speakers::backward(tokens, j) else {
+            continue;
+        };
+        let Some(sp) = speakers::resolve(people, &Mention::Name(names)) else {
+            continue;
+        };
+        if !sp.name.contains(" and ")
+            && (people.is_person(&sp.name) || spoke(&sp.name))
+            && fits(&sp.name)
+        {
+            // Keep going back within the sentence: its first person wins.
+            best = Some(sp);
+        }
+    }
+    best.or_else(|| {
+        said.iter()
+            .rev()
+            .take_while(|(p, _)| paragraph - p <= DISCOURSE_PARAGRAPHS)
+            .find(|(_, s)| !s.name.contains(" and ") && fits(&s.name))
+            .map(|(_, s)| s.clone())
+    })
+}
+
+/// The character range of the sentence around token `at`.
+fn sentence_range(chars: &[char], tokens: &[words::Token], at: usize) -> (usize, usize) {
+    let s = tokens[at].sentence;
+    let first = tokens[..at]
+        .iter()
+        .rposition(|t| t.sentence != s)
+        .map_or(0, |p| p + 1);
+    let last = tokens[at..]
+        .iter()
+        .position(|t| t.sentence != s)
+        .map_or(tokens.len() - 1, |p| at + p - 1);
+    (tokens[first].start, tokens[last].end.min(chars.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<(String, Option<String>)> {
+        let chars: Vec<char> = text.chars().collect();
+        find(text)
+            .into_iter()
+            .map(|q| (chars[q.start..q.end].iter().collect(), q.speaker))
+            .collect()
+    }
+
+    fn speaker_of(text: &str, quote: &str) -> Option<String> {
+        labels(text)
+            .into_iter()
+            .find(|(q, _)| q.contains(quote))
+            .unwrap_or_else(|| panic!("no quote {quote:?} in {:?}", labels(text)))
+            .1
+    }
+
+    const STORY: &str = "Kelvarra offers to mediate, saying it is ‘talking to both sides’\n\
+        President Tomas Andric calls the seizures a ‘failure of northern diplomacy’\n\
+        The offer makes no mention of its seat in the “Tidewater Group” of coastal states.\n\
+        Foreign ministry spokeswoman Liesl Varga said that Kelvarra was in contact with both governments.\n\
+        Ms Varga said the quarrel risked “spreading to the southern banks” and talks had failed.\n\
+        “Even so, we will keep working at it,” she said.\n\
+        Speaking to the radio station, Ms Varga called the seizures “deeply troubling. They could grow into a wider confrontation”.\n\
+        “I think most people will agree that northern diplomacy has failed,” Mr Andric said.\n\
+        He said the larger states had tried to “control” the negotiations.\n\
+        Mr Halvorsen, who took over the ministry in March, said his government would not give way. “We have fished these waters for four hundred years.\n\
+        “No court is going to change that now,” he said.\n\
+        A joint statement said Mr Andric and Ardmoor’s prime minister, Hana Ostrova, regretted the “dangerous rise in the number of boats seized at sea”.\n\
+        “Our captains have orders to ‘hold position and wait’, and nothing more,” Admiral Jonas Brekke said.";
+
+    #[test]
+    fn speakers_from_the_common_patterns() {
+        assert_eq!(
+            speaker_of(STORY, "spreading to").as_deref(),
+            Some("Liesl Varga")
+        );
+        assert_eq!(speaker_of(STORY, "Even so").as_deref(), Some("Liesl Varga"));
+        assert_eq!(
+            speaker_of(STORY, "deeply troubling").as_deref(),
+            Some("Liesl Varga")
+        );
+        assert_eq!(
+            speaker_of(STORY, "I think most").as_deref(),
+            Some("Tomas Andric")
+        );
+        assert_eq!(
+            speaker_of(STORY, "control").as_deref(),
+            Some("Tomas Andric")
+        );
+        assert_eq!(
+            speaker_of(STORY, "hold position").as_deref(),
+            Some("Jonas Brekke")
+        );
+        assert_eq!(
+            speaker_of(STORY, "failure of northern").as_deref(),
+            Some("Tomas Andric")
+        );
+    }
+
+    #[test]
+    fn a_quote_over_two_paragraphs_keeps_its_speaker() {
+        assert_eq!(
+            speaker_of(STORY, "We have fished").as_deref(),
+            Some("Halvorsen")
+        );
+        assert_eq!(speaker_of(STORY, "No court").as_deref(), Some("Halvorsen"));
+    }
+
+    #[test]
+    fn a_statement_by_two_people_names_both() {
+        assert_eq!(
+            speaker_of(STORY, "dangerous rise").as_deref(),
+            Some("Tomas Andric and Hana Ostrova")
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_get_no_label() {
+        assert_eq!(speaker_of(STORY, "Tidewater Group"), None);
+        let appeal =
+            "We are making our documentary series ‘Salt Lines’, about the fishing families.";
+        assert_eq!(speaker_of(appeal, "Salt Lines"), None);
+    }
+
+    #[test]
+    fn a_quote_without_a_reliable_speaker_gets_none() {
+        assert_eq!(
+            speaker_of(
+                "Some call it “a disaster for everyone involved here”.",
+                "disaster"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn broken_input_does_not_panic() {
+        for t in [
+            "",
+            "“",
+            "”",
+            "\"\"\"",
+            "'''",
+            "“He said,” said",
+            "\n\n“\n”",
+            "said “x” he",
+        ] {
+            let _ = find(t);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Word lists about names: common given names with their usual gender (so "she" does not go
+//! to a man), and the head words of organisations and places (which are not "he" or "she").
+
+/// Given names mostly borne by women.
+#[rustfmt::skip]
+const FEMALE: &[&str] = &[
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+    "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna",
+    "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca",
+    "sharon", "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda",
+    "pamela", "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel",
+    "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie",
+    "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith",
+    "megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann",
+    "teresa", "kathryn", "sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia",
+    "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa", "sophia",
+    "marie", "diana", "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla",
+    "hillary", "nikki", "kellyanne", "sarah", "nancy", "elaine", "condoleezza", "sonia", "ruth",
+    "kamala", "tulsi", "elise", "liz", "lizzie", "susana", "marsha", "kirsten", "tammy", "maxine",
+    "debbie", "claire", "huma", "hope", "ivanka", "melania", "michele", "valerie", "loretta",
+    "janet", "penny", "theresa", "angela", "marine", "ursula", "christine", "jacinda", "nicola",
+    "priti", "yvette", "harriet", "diane", "caroline", "jo", "anne", "annette", "anneliese",
+    "sahra", "petra", "ilse", "greta", "ingrid", "birgit", "sabine", "claudia", "renate",
+    "ségolène", "marion", "isabelle", "sophie", "camille", "nathalie", "carmen", "lucia", "pilar",
+    "isabel", "elena", "ana", "laia", "irene", "cristina", "teresa", "lena", "liesl", "hana",
+    "ines", "maren", "edda", "ruth", "nadia", "marisol", "priya", "aisha", "fatima", "leila",
+    "yulia", "olga", "svetlana", "natalia", "tatiana", "irina", "mei", "yuki", "aung", "benazir",
+    "indira", "golda", "margrethe", "mette", "sanna", "giorgia",
+];
+
+/// Given names mostly borne by men.
+#[rustfmt::skip]
+const MALE: &[&str] = &[
+    "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+    "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
+    "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry",
+    "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick",
+    "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry",
+    "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy", "christian",
+    "keith", "roger", "terry", "gerald", "harold", "sean", "austin", "carl", "arthur", "lawrence",
+    "dylan", "jesse", "jordan", "bryan", "billy", "joe", "bruce", "gabriel", "logan", "albert",
+    "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph", "eugene",
+    "russell", "bobby", "mason", "philip", "louis", "barack", "bernie", "mitt", "ted", "marco",
+    "jeb", "rand", "mike", "chris", "newt", "rudy", "reince", "paul", "mitch", "harry", "chuck",
+    "bill", "tim", "jim", "tom", "bob", "dick", "rick", "ben", "ron", "hank", "lindsey", "orrin",
+    "lamar", "jeff", "rex", "vladimir", "dmitry", "dmitri", "sergei", "sergey", "recep", "benjamin",
+    "bashar", "xi", "kim", "emmanuel", "francois", "françois", "jean", "pierre", "jacques",
+    "nicolas", "olaf", "friedrich", "helmut", "gerhard", "wolfgang", "horst", "heiko", "sigmar",
+    "markus", "jürgen", "hans", "klaus", "karl", "heinz", "boris", "keir", "rishi", "nigel",
+    "jeremy", "gordon", "tony", "david", "ed", "jacob", "dominic", "matteo", "giuseppe", "silvio",
+    "mario", "pedro", "mariano", "pablo", "santiago", "alberto", "luis", "carlos", "jorge",
+    "miguel", "manuel", "javier", "antonio", "francisco", "andrés", "ali", "mohammed", "muhammad",
+    "mohammad", "ahmed", "hassan", "hussein", "omar", "abdul", "hossein", "hamid", "narendra",
+    "rahul", "shinzo", "fumio", "volodymyr", "petro", "viktor", "alexei", "alexey", "ivan", "igor",
+    "yuri", "mikhail", "nikolai", "tomas", "piotr", "karel", "jonas", "lars", "anders", "sven",
+    "erik", "johan", "stefan", "andrzej", "lech", "jarosław", "mateusz", "donald", "kelvin", "matt",
+    "nick", "dan", "sam", "josh", "tommy", "johnny", "jimmy", "danny", "eddie", "frankie", "lenny",
+    "mo", "elon", "jared", "steve", "stephen",
+];
+
+/// Head words of organisations, places, groups and events: a name ending in one is not a
+/// person.
+#[rustfmt::skip]
+const NOT_PERSON: &[&str] = &[
+    "party", "committee", "house", "senate", "congress", "department", "ministry", "university",
+    "institute", "center", "centre", "council", "coalition", "association", "foundation", "times",
+    "post", "news", "journal", "street", "avenue", "korea", "states", "union", "asia", "europe",
+    "africa", "america", "americans", "republicans", "democrats", "war", "court", "agency",
+    "bureau", "office", "administration", "campaign", "company", "corp", "inc", "group", "bank",
+    "fund", "network", "service", "press", "media", "club", "church", "army", "navy", "force",
+    "forces", "police", "government", "county", "city", "state", "province", "island", "islands",
+    "sea", "ocean", "river", "mountains", "airport", "station", "hall", "square", "park",
+    "hospital", "school", "college", "academy", "museum", "tower", "building", "stadium",
+    "festival", "prize", "award", "act", "bill", "law", "treaty", "plan", "program", "project",
+    "day", "week", "summit", "conference", "forum", "convention", "caucus", "republic", "kingdom",
+    "federation", "nations", "east", "west", "north", "south", "ii", "iii", "club", "league",
+    "team", "board", "commission", "authority", "watch", "review", "magazine", "channel", "radio",
+    "tv", "television", "online", "co", "llc", "ltd", "plc", "movement", "alliance", "front",
+    "organization", "organisation", "society", "trust", "initiative", "partnership", "district",
+    "valley", "bay", "coast", "airlines", "motors", "reserve", "guard", "command", "pentagon",
+    "kremlin", "palace", "capitol", "cabinet", "parliament", "assembly", "tribunal", "division",
+    "unit", "squad", "brigade", "corps",
+];
+
+/// The usual gender of a given name: 'f', 'm' or '?'.
+pub fn gender_of(given: &str) -> char {
+    let g = given.to_lowercase();
+    if FEMALE.contains(&g.as_str()) {
+        'f'
+    } else if MALE.contains(&g.as_str()) {
+        'm'
+    } else {
+        '?'
+    }
+}
+
+/// Whether a name ends in the head word of an organisation, place or group.
+pub fn is_not_person(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| NOT_PERSON.contains(&w.to_lowercase().trim_end_matches('.')))
+}
+
+/// Whether a name starts with a known given name.
+pub fn has_given_name(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| gender_of(w) != '?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn genders_and_organisations() {
+        assert_eq!(gender_of("Hillary"), 'f');
+        assert_eq!(gender_of("Barack"), 'm');
+        assert_eq!(gender_of("Kelvarra"), '?');
+        assert!(is_not_person("EB-5 Investment Coalition"));
+        assert!(is_not_person("World War II"));
+        assert!(!is_not_person("Dmitry Peskov"));
+    }
+}

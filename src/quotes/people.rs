@@ -1,0 +1,382 @@
+//! The people of an article: names found where they are introduced ("Kremlin spokesperson
+//! Dmitry Peskov"), with their roles, so that later mentions ("Mr Peskov", "Peskov", "he")
+//! resolve to one canonical name.
+
+use super::words::Token;
+
+/// Titles that come before a name and are not part of it.
+#[rustfmt::skip]
+pub const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+    "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice", "secretary",
+    "minister", "chancellor", "judge", "justice", "lt", "gen", "general", "col", "colonel", "capt",
+    "captain", "maj", "major", "sgt", "adm", "admiral", "rev", "reverend", "father", "pope", "king",
+    "queen", "prince", "princess", "mayor", "chief", "commissioner", "ambassador", "speaker",
+    "leader", "premier", "sheikh", "herr", "frau", "monsieur", "madame", "señor", "señora", "don",
+    "doña", "retired", "former", "then", "deputy", "acting", "first", "prime", "attorney",
+    "sheriff", "coach", "detective", "officer", "inspector", "superintendent",
+];
+
+/// Titles that say a person is a woman or a man.
+#[rustfmt::skip]
+const FEMALE_TITLES: &[&str] = &[
+    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "frau", "madame", "señora", "doña",
+];
+#[rustfmt::skip]
+const MALE_TITLES: &[&str] = &[
+    "mr", "sir", "lord", "king", "prince", "herr", "monsieur", "señor", "don", "father",
+];
+
+/// Small words that may stand inside a name ("Ursula von der Leyen", "Mohammed bin Salman").
+#[rustfmt::skip]
+pub const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "bin", "al", "la", "le",
+    "ibn", "ben", "dos", "das", "y",
+];
+
+/// Capitalised words that do not start a name (sentence openers, days, months...).
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "and", "but", "or", "if", "when", "while", "as", "at", "in", "on", "of",
+    "for", "to", "from", "by", "with", "after", "before", "since", "this", "that", "these", "those",
+    "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "there",
+    "here", "what", "who", "why", "how", "where", "some", "many", "most", "all", "no", "not", "yes",
+    "so", "then", "now", "still", "yet", "also", "even", "just", "only", "one", "two", "three",
+    "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "mr", "mrs", "ms", "dr", "my", "your", "according", "asked",
+    "speaking", "despite", "although", "because", "however", "meanwhile", "instead", "both", "each",
+    "every", "other", "another", "such", "more", "again", "already", "later", "earlier", "today",
+    "yesterday", "tomorrow",
+];
+
+/// A person (or organisation) the article names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Full name as first introduced, without titles ("Dmitry Peskov").
+    pub name: String,
+    /// Last word of the name, lower-case ("peskov").
+    pub surname: String,
+    /// Role words seen with the name ("Kremlin spokesperson").
+    pub role: Option<String>,
+    /// 'f', 'm', or '?' when no title or pronoun has told.
+    pub gender: char,
+    /// Where the name first appears (character offset).
+    pub first_seen: usize,
+    /// Named with a title ("Mr", "Sen.") or a role somewhere in the article.
+    pub titled: bool,
+}
+
+/// The people of one article.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Everyone named, in order of first appearance.
+    pub list: Vec<Person>,
+}
+
+/// A name as written: its words (titles removed), the title, and the role words before it.
+#[derive(Debug, Clone)]
+pub struct NameRun {
+    /// Token indices of the name's words.
+    pub words: Vec<usize>,
+    /// Title word (lower-case) right before the name, if any.
+    pub title: Option<String>,
+    /// Role words before the name (within its noun phrase).
+    pub role: Option<String>,
+}
+
+/// Whether a token can be part of a name.
+pub fn namelike(t: &Token) -> bool {
+    t.word && t.cap && !t.lower.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The name starting at token `i` (after any titles), going forward.
+pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
+    let mut j = i;
+    let mut title = None;
+    // Titles, each maybe with a full stop: "Mr.", "Lt. Gen.".
+    while j < tokens.len()
+        && tokens[j].word
+        && TITLES.contains(&base(&tokens[j]).as_str())
+        && tokens[j].cap
+    {
+        title = Some(base(&tokens[j]));
+        j += 1;
+        if j < tokens.len() && tokens[j].text == "." {
+            j += 1;
+        }
+    }
+    let mut words = Vec::new();
+    while j < tokens.len() {
+        let t = &tokens[j];
+        let sentence = tokens[i].sentence;
+        if t.sentence != sentence || t.quote != tokens[i].quote {
+            break;
+        }
+        if namelike(t) && (!words.is_empty() || !NOT_NAMES.contains(&t.lower.as_str())) {
+            words.push(j);
+            if t.lower.ends_with("'s") {
+                break;
+            }
+            j += 1;
+            // An initial: "Donald J. Trump", "G.K. Butterfield".
+            if is_initials(&t.text) && tokens.get(j).is_some_and(|n| n.text == ".") {
+                j += 1;
+            }
+        } else if !words.is_empty() && t.word && PARTICLES.contains(&t.lower.as_str()) {
+            // "van der Berg": particles count only when a name part follows them.
+            let mut k = j;
+            while k < tokens.len()
+                && tokens[k].word
+                && PARTICLES.contains(&tokens[k].lower.as_str())
+            {
+                k += 1;
+            }
+            if !tokens.get(k).is_some_and(namelike) {
+                break;
+            }
+            j = k;
+        } else {
+            break;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    Some(NameRun {
+        words,
+        title,
+        role: None,
+    })
+}
+
+/// Whether a word is an initial or a run of them ("J", "G.K").
+pub fn is_initials(word: &str) -> bool {
+    word.split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// A token's word without a possessive ending, lower-case.
+pub fn base(t: &Token) -> String {
+    t.lower
+        .strip_suffix("'s")
+        .unwrap_or(&t.lower)
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// The words of a name run joined (particles between them included), possessive endings
+/// removed.
+pub fn run_text(tokens: &[Token], run: &NameRun) -> String {
+    let (Some(&first), Some(&last)) = (run.words.first(), run.words.last()) else {
+        return String::new();
+    };
+    tokens[first..=last]
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| {
+            let w = &t.text;
+            if is_initials(w) {
+                return format!("{w}.");
+            }
+            w.strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w)
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lower-case role nouns that, right before a name, say what the person is.
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "spokesperson", "spokesman", "spokeswoman", "president", "minister", "secretary", "senator",
+    "governor", "mayor", "chief", "director", "head", "leader", "chairman", "chairwoman", "chair",
+    "ceo", "founder", "official", "adviser", "advisor", "ambassador", "envoy", "commander",
+    "general", "analyst", "professor", "expert", "economist", "lawyer", "attorney", "judge",
+    "candidate", "nominee", "manager", "strategist", "aide", "deputy", "representative", "rep",
+    "sen", "premier", "chancellor", "king", "queen", "prince", "admiral", "captain", "coach",
+    "owner", "member", "councillor", "councilor", "mp", "mep", "correspondent", "editor",
+    "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "resident",
+    "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
+    "historian", "author", "writer", "pastor", "bishop",
+];
+
+impl People {
+    /// Collect the people an article names, outside quotations.
+    pub fn collect(tokens: &[Token]) -> People {
+        let mut people = People::default();
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            if t.quote.is_some() || !t.word || !t.cap {
+                i += 1;
+                continue;
+            }
+            let Some(run) = name_at(tokens, i) else {
+                i += 1;
+                continue;
+            };
+            let next = run.words.last().copied().unwrap_or(i) + 1;
+            if run.words.len() >= 2 || run.title.is_some() {
+                let role = role_before(tokens, i);
+                people.add(tokens, &run, role);
+            }
+            i = next.max(i + 1);
+        }
+        people
+    }
+
+    fn add(&mut self, tokens: &[Token], run: &NameRun, role: Option<String>) {
+        let name = run_text(tokens, run);
+        let surname = base(&tokens[*run.words.last().expect("a name has words")]);
+        let gender = match run.title.as_deref() {
+            Some(t) if FEMALE_TITLES.contains(&t) => 'f',
+            Some(t) if MALE_TITLES.contains(&t) => 'm',
+            _ if run.words.len() >= 2 => super::names::gender_of(&tokens[run.words[0]].text),
+            _ => '?',
+        };
+        if let Some(p) = self.list.iter_mut().find(|p| p.surname == surname) {
+            if p.gender == '?' {
+                p.gender = gender;
+            }
+            p.titled |= run.title.is_some() || role.is_some();
+            if p.role.is_none() {
+                p.role = role;
+            }
+            if run.words.len() >= 2 && !p.name.contains(' ') {
+                p.name = name;
+            }
+            return;
+        }
+        // "Mr Peskov" before any full name is remembered by the surname alone.
+        self.list.push(Person {
+            name,
+            surname,
+            titled: run.title.is_some() || role.is_some(),
+            role,
+            gender,
+            first_seen: tokens[run.words[0]].start,
+        });
+    }
+
+    /// The person a name mention (one or more words) refers to.
+    pub fn find(&self, mention: &str) -> Option<&Person> {
+        let last = mention.split_whitespace().last()?.to_lowercase();
+        let last = last.strip_suffix("'s").unwrap_or(&last).replace('’', "'");
+        let last = last.strip_suffix("'s").unwrap_or(&last).to_string();
+        self.list.iter().find(|p| p.surname == last)
+    }
+
+    /// Note that a person was referred to as "he" or "she".
+    pub fn set_gender(&mut self, name: &str, gender: char) {
+        if let Some(p) = self.list.iter_mut().find(|p| p.name == name) {
+            if p.gender == '?' {
+                p.gender = gender;
+            }
+        }
+    }
+
+    /// Whether an entry is a person rather than an organisation, a place or an event.
+    pub fn is_person(&self, name: &str) -> bool {
+        self.list.iter().find(|p| p.name == name).is_some_and(|p| {
+            !super::names::is_not_person(&p.name)
+                && (p.titled || p.gender != '?' || super::names::has_given_name(&p.name))
+        })
+    }
+
+    /// A person's gender, if known.
+    pub fn gender(&self, name: &str) -> char {
+        self.list
+            .iter()
+            .find(|p| p.name == name)
+            .map_or('?', |p| p.gender)
+    }
+}
+
+/// Role words just before a name, within its phrase: "Kremlin spokesperson", "Turkey's
+/// president", "Retired Lt. Gen.".
+fn role_before(tokens: &[Token], i: usize) -> Option<String> {
+    let mut j = i;
+    let mut words = Vec::new();
+    let mut has_role = false;
+    // Titles at the name's start are part of the role too.
+    let mut k = i;
+    while k < tokens.len() && tokens[k].word && TITLES.contains(&base(&tokens[k]).as_str()) {
+        words.push(tokens[k].text.clone());
+        has_role = true;
+        k += 1;
+        if tokens.get(k).is_some_and(|t| t.text == ".") {
+            k += 1;
+        }
+    }
+    let mut before = Vec::new();
+    while j > 0 && before.len() < 5 {
+        let t = &tokens[j - 1];
+        if !t.word || t.sentence != tokens[i].sentence || t.quote.is_some() {
+            break;
+        }
+        if ROLE_NOUNS.contains(&base(t).as_str()) {
+            has_role = true;
+        } else if !t.cap
+            && (!has_role
+                || matches!(
+                    t.lower.as_str(),
+                    "the" | "a" | "an" | "and" | "said" | "says"
+                ))
+        {
+            break;
+        }
+        before.push(t.text.clone());
+        j -= 1;
+    }
+    if !has_role {
+        return None;
+    }
+    before.reverse();
+    before.extend(words);
+    // Drop a leading article or sentence opener.
+    while before.first().is_some_and(|w| {
+        NOT_NAMES.contains(&w.to_lowercase().as_str())
+            && !TITLES.contains(&w.to_lowercase().as_str())
+    }) {
+        before.remove(0);
+    }
+    (!before.is_empty()).then(|| before.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::{marks, words};
+
+    fn people(text: &str) -> People {
+        let chars: Vec<char> = text.chars().collect();
+        let spans = marks::spans(&chars);
+        People::collect(&words::tokens(&chars, &spans))
+    }
+
+    #[test]
+    fn names_roles_and_titles() {
+        let p = people(
+            "Foreign ministry spokeswoman Liesl Varga said talks went on. Ms Varga added more. \
+             President Tomas Andric met Seland's fisheries minister, Piotr Halvorsen.",
+        );
+        let varga = p.find("Ms Varga").unwrap();
+        assert_eq!(varga.name, "Liesl Varga");
+        assert_eq!(varga.role.as_deref(), Some("Foreign ministry spokeswoman"));
+        assert_eq!(varga.gender, 'f');
+        let andric = p.find("Andric").unwrap();
+        assert_eq!(andric.name, "Tomas Andric");
+        assert_eq!(andric.role.as_deref(), Some("President"));
+        assert_eq!(p.find("Halvorsen").unwrap().name, "Piotr Halvorsen");
+    }
+
+    #[test]
+    fn particles_and_initials_stay_in_names() {
+        let p = people("Officials met Anna van der Berg and Donald J. Trump on Monday.");
+        assert_eq!(p.find("Berg").unwrap().name, "Anna van der Berg");
+        assert_eq!(p.find("Trump").unwrap().name, "Donald J. Trump");
+    }
+}

@@ -1,0 +1,190 @@
+//! Words and sentences of an article, with their character offsets and whether they stand
+//! inside a quotation.
+
+use super::marks::Span;
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+    /// Lower-case text, with curly apostrophes made straight.
+    pub lower: String,
+    /// Starts with a capital letter.
+    pub cap: bool,
+    /// A word (letters or digits) rather than punctuation.
+    pub word: bool,
+    /// Index of the quoted span the token stands in, if any.
+    pub quote: Option<usize>,
+    /// Index of the sentence (outside quotes; a quote belongs to the sentence it stands in).
+    pub sentence: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "st", "jr", "sr",
+    "prof", "rev", "no", "inc", "co", "corp", "vs", "jan", "feb", "aug", "sept", "oct", "nov",
+    "dec", "capt", "maj", "adm", "cmdr", "supt", "insp", "mt", "ft", "u.s", "d.c", "a.m", "p.m",
+];
+
+/// Split an article into tokens. `spans` are its quotations, in order.
+pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
+    // Which span (if any) covers each character, marks included.
+    let mut inside: Vec<Option<usize>> = vec![None; text.len()];
+    for (k, s) in spans.iter().enumerate() {
+        let to = s.after.min(text.len());
+        for slot in &mut inside[s.open..to] {
+            *slot = Some(k);
+        }
+    }
+    let mut out: Vec<Token> = Vec::new();
+    let mut sentence = 0;
+    let mut paragraph = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        if c == '\n' {
+            if out.last().is_some_and(|t| t.paragraph == paragraph) {
+                paragraph += 1;
+                sentence += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            i += 1;
+            while i < text.len() {
+                let d = text[i];
+                let next_alnum = text.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric()
+                    || (matches!(d, '\'' | '’' | '-' | '.' | '&')
+                        && next_alnum
+                        && !is_quote_mark_at(text, i, spans))
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            i += 1;
+        }
+        let word: String = text[start..i].iter().collect();
+        let lower = word.to_lowercase().replace('’', "'");
+        let is_word = c.is_alphanumeric();
+        let quote = inside[start];
+        // A sentence ends at . ? ! outside quotes, unless after an abbreviation or an initial.
+        let closes_sentence = quote.is_some_and(|k| spans[k].close == Some(start))
+            && text[..start]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| ".?!".contains(*c))
+            && next_starts_sentence(text, i)
+            && !cue_follows(text, i);
+        let ends = closes_sentence
+            || quote.is_none()
+                && matches!(c, '.' | '?' | '!')
+                && !out.last().is_some_and(|t: &Token| {
+                    t.word
+                        && (ABBREVIATIONS.contains(&t.lower.as_str())
+                            || (t.text.len() == 1 && t.cap))
+                })
+                && next_starts_sentence(text, i);
+        out.push(Token {
+            start,
+            end: i,
+            cap: c.is_uppercase(),
+            text: word,
+            lower,
+            word: is_word,
+            quote,
+            sentence,
+            paragraph,
+        });
+        if ends {
+            sentence += 1;
+        }
+    }
+    out
+}
+
+fn is_quote_mark_at(text: &[char], i: usize, spans: &[Span]) -> bool {
+    spans.iter().any(|s| s.open == i || s.close == Some(i)) && text[i] != '-'
+}
+
+/// Whether a cue verb comes within the next four words ("... over.” Mr Holt said").
+fn cue_follows(text: &[char], i: usize) -> bool {
+    let rest: String = text[i..text.len().min(i + 80)].iter().collect();
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether the next word after `i` could start a sentence (a capital, a digit or a quote mark).
+fn next_starts_sentence(text: &[char], mut i: usize) -> bool {
+    while i < text.len() && text[i] == ' ' {
+        i += 1;
+    }
+    match text.get(i) {
+        None | Some('\n') => true,
+        Some(&c) => c.is_uppercase() || c.is_ascii_digit() || "“\"‘'«„(".contains(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::spans;
+
+    #[test]
+    fn words_sentences_and_quotes() {
+        let text: Vec<char> = "Mr. Holt said “it is over. We go.” Then he left.\nNext one."
+            .chars()
+            .collect();
+        let s = spans(&text);
+        let t = tokens(&text, &s);
+        let words: Vec<&str> = t
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Mr", "Holt", "said", "it", "is", "over", "We", "go", "Then", "he", "left", "Next",
+                "one"
+            ]
+        );
+        let by = |w: &str| t.iter().find(|t| t.text == w).unwrap();
+        assert_eq!(by("Holt").sentence, by("go").sentence);
+        assert_eq!(by("go").quote, Some(0));
+        assert_eq!(by("Then").sentence, by("Holt").sentence + 1);
+        assert_eq!(by("Next").paragraph, 1);
+        assert!(by("Next").sentence > by("left").sentence);
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_stay_inside_words() {
+        let text: Vec<char> = "Kelvarra’s well-known U.S. fleet".chars().collect();
+        let t = tokens(&text, &[]);
+        let words: Vec<&str> = t
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(words, ["Kelvarra’s", "well-known", "U.S", "fleet"]);
+    }
+}

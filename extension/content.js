@@ -86,6 +86,7 @@
       counts: st.active ? st.counts : {},
       items: st.active ? st.items : [],
       unlocked: !!st.unlocked,
+      quoted: st.active ? st.quoted || [] : [],
       ms: st.ms,
       runs: st.runs || 0,
       batches: st.batches || 0,
@@ -102,6 +103,8 @@
   chrome.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg && msg.type === 'status' && window.top === window) {
       reply(status());
+    } else if (msg && msg.type === 'reveal' && window.top === window) {
+      reply({ ok: !!(cleaner && cleaner.reveal(String(msg.speaker))) });
     }
   });
 

@@ -184,7 +184,8 @@
 
   /** The stylesheet that does the hiding; selectors only match Quietread's own attributes. */
   function css(mark) {
-    return '[' + mark + ']{display:none!important}' +
+    return '::highlight(quietread-quote){background-color:rgba(255,196,61,.32)}' +
+      '[' + mark + ']{display:none!important}' +
       'html[' + mark + '-unlock]{overflow:auto!important}' +
       'body[' + mark + '-unlock]{overflow:visible!important}' +
       'body[' + mark + '-unlock="position"]{position:static!important;top:auto!important}';
@@ -220,11 +221,13 @@
     const reasserted = new WeakMap(); // element -> times its mark was put back
     const unlocked = new Set(); // html/body elements we marked
     const classes = new Map(); // element -> { original, removed: [class] , after }
-    const status = { active: false, hidden: 0, counts: {}, items: [], ms: 0, batchMs: 0, runs: 0, batches: 0, error: null, unlocked: false };
+    const status = { active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, batchMs: 0, runs: 0, batches: 0, error: null, unlocked: false };
 
     const exclude = options.exclude || (() => false);
+    const Overlay = global.QuietreadOverlay;
+    const overlay = Overlay ? Overlay.Overlay(doc) : null;
     function own(node) {
-      return node === styleEl || exclude(node);
+      return node === styleEl || exclude(node) || (overlay !== null && overlay.isOwn(node));
     }
 
     /** The changed elements worth a look: connected, outermost, not inside a hidden box. */
@@ -272,7 +275,11 @@
         if (plan.error) throw new Error(plan.error);
         planned = true;
         apply(plan, snap.nodes, batch);
+        if (overlay && !batch) overlay.update(plan.quotes, snap.nodes);
+        status.quoted = overlay ? overlay.people() : [];
         coreState = plan.state || null;
+        // New article text arrived in a batch: its quotes need the whole article.
+        if (batch && plan.rescan) { full = true; again = true; }
         if (!batch) {
           article = typeof plan.article === 'number' ? snap.nodes[plan.article] || null : null;
           pageNodes = snap.nodes.length;
@@ -284,6 +291,7 @@
         status.error = String(e && e.message || e);
         log('Quietread: page left as it was: ' + status.error);
         revertMarks();
+        if (overlay) overlay.remove();
         halt();
       } finally {
         running = false;
@@ -457,6 +465,8 @@
         measured = new WeakMap();
         article = null;
         coreState = null;
+        if (overlay) overlay.remove();
+        status.quoted = [];
         if (styleEl) { styleEl.remove(); styleEl = null; }
         if (options.onUpdate) options.onUpdate(status);
       },
@@ -466,6 +476,8 @@
         if (active) return api.start();
       },
       isActive() { return active; },
+      /** Scroll to the first quote of a speaker; false when there is none. */
+      reveal(speaker) { return overlay ? overlay.reveal(speaker) : false; },
     };
     return api;
   }

@@ -45,6 +45,9 @@
     $('panel').hidden = false;
     $('unavailable').hidden = true;
     $('site-enabled').checked = site.enabled;
+    $('site-labels').checked = site.labels;
+    $('site-labels').disabled = !site.enabled;
+    renderQuoted(st.quoted || []);
     $('categories').disabled = !site.enabled;
     for (const box of document.querySelectorAll('[data-category]')) {
       box.checked = site.categories[box.dataset.category];
@@ -60,6 +63,34 @@
     document.body.dataset.batches = String(st.batches || 0);
   }
 
+  let lastQuoted = '';
+  /** Who is quoted on the page and how often; a name scrolls to the first quote. */
+  function renderQuoted(quoted) {
+    const key = JSON.stringify(quoted);
+    if (key === lastQuoted) return;
+    lastQuoted = key;
+    $('quoted-section').hidden = quoted.length === 0;
+    const list = $('quoted');
+    list.replaceChildren();
+    for (const q of quoted) {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.speaker = q.speaker;
+      const name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = q.speaker;
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = String(q.count);
+      b.setAttribute('aria-label', q.speaker + ', quoted ' + q.count + (q.count === 1 ? ' time' : ' times') + '; show the first quote');
+      b.append(name, count);
+      b.addEventListener('click', () => chrome.tabs.sendMessage(tabId, { type: 'reveal', speaker: q.speaker }).catch(() => {}));
+      li.append(b);
+      list.append(li);
+    }
+  }
+
   let pending = null;
   function renderSoon() {
     clearTimeout(pending);
@@ -71,6 +102,10 @@
     await render();
     $('site-enabled').addEventListener('change', async (e) => {
       await S.setSite(chrome.storage.local, host, { enabled: e.target.checked });
+      renderSoon();
+    });
+    $('site-labels').addEventListener('change', async (e) => {
+      await S.setSite(chrome.storage.local, host, { labels: e.target.checked });
       renderSoon();
     });
     for (const box of document.querySelectorAll('[data-category]')) {

@@ -14,7 +14,7 @@
   }
 
   function defaults() {
-    return { version: VERSION, defaults: { enabled: true, categories: allOn() }, sites: {} };
+    return { version: VERSION, defaults: { enabled: true, labels: true, categories: allOn() }, sites: {} };
   }
 
   function bool(v, fallback) {
@@ -33,6 +33,7 @@
     if (!raw || typeof raw !== 'object') return d;
     const base = raw.defaults && typeof raw.defaults === 'object' ? raw.defaults : {};
     d.defaults.enabled = bool(base.enabled, true);
+    d.defaults.labels = bool(base.labels, true);
     d.defaults.categories = categories(base.categories, allOn());
     if (raw.sites && typeof raw.sites === 'object') {
       for (const host of Object.keys(raw.sites)) {
@@ -40,6 +41,7 @@
         if (!s || typeof s !== 'object' || typeof host !== 'string' || host.length > 253) continue;
         const site = {};
         if (typeof s.enabled === 'boolean') site.enabled = s.enabled;
+        if (typeof s.labels === 'boolean') site.labels = s.labels;
         if (s.categories && typeof s.categories === 'object') {
           site.categories = categories(s.categories, d.defaults.categories);
         }
@@ -49,18 +51,19 @@
     return d;
   }
 
-  /** Effective settings for one site: { enabled, categories: { name: bool } }. */
+  /** Effective settings for one site: { enabled, labels, categories: { name: bool } }. */
   function forSite(settings, host) {
     const site = settings.sites[host] || {};
     return {
       enabled: bool(site.enabled, settings.defaults.enabled),
+      labels: bool(site.labels, settings.defaults.labels),
       categories: categories(site.categories, settings.defaults.categories),
     };
   }
 
-  /** What the core is told: the list of enabled categories. */
+  /** What the core is told: the enabled categories, and whether to find quote speakers. */
   function forCore(site) {
-    return { categories: CATEGORIES.filter((k) => site.categories[k]) };
+    return { categories: CATEGORIES.filter((k) => site.categories[k]), labels: site.labels };
   }
 
   async function load(storage) {
@@ -74,6 +77,7 @@
     const current = forSite(settings, host);
     const site = settings.sites[host] || {};
     if (typeof patch.enabled === 'boolean') site.enabled = patch.enabled;
+    if (typeof patch.labels === 'boolean') site.labels = patch.labels;
     if (patch.categories) site.categories = Object.assign({}, current.categories, patch.categories);
     settings.sites[host] = site;
     await storage.set({ [KEY]: settings });

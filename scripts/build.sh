@@ -22,13 +22,14 @@ cp "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/extension/
 node -e "require('./extension/hands.js'); process.stdout.write(globalThis.QuietreadHands.css('data-quietread') + '\n')" \
   > dist/extension/quietread.css
 cp -r www/. dist/www/
-cp extension/hands.js "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/www/
+cp extension/overlay.js extension/hands.js "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/www/
 
 size() { printf '%-28s %8d bytes raw %8d bytes gzip\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" | wc -c)"; }
 echo "Shipped sizes:"
 size "wasm (quietread_bg.wasm)" "$PKG/quietread_bg.wasm"
 size "glue (quietread.js)" "$PKG/quietread.js"
 size "hands (hands.js)" extension/hands.js
+size "labels (overlay.js)" extension/overlay.js
 total_gz=$(( $(gzip -9c "$PKG/quietread_bg.wasm" | wc -c) + $(gzip -9c "$PKG/quietread.js" | wc -c) ))
 echo "wasm + glue gzip total: $total_gz bytes (budget 153600)"
 echo "Extension ready to load unpacked: $(pwd)/dist/extension"

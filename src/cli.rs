@@ -11,6 +11,8 @@ const USAGE: &str = "usage:
                                             write the page without the clutter (--mark: with
                                             data-quietread=\"<category>\" on each element instead)
   quietread plan SNAPSHOT.json              plan a snapshot taken by the extension (JSON out)
+  quietread quotes ARTICLE.(txt|html)       each quotation with its speaker
+  quietread quotes --jsonl IN.jsonl         {\"id\",\"text\"} lines in, {\"id\",\"quotes\"} lines out
   quietread eval clutter DIR... [--labels FILE]
                                             clean every page folder (holding source.html) under
                                             DIR and report hidden elements, keep paragraphs lost,
@@ -46,7 +48,7 @@ struct Args<'a> {
 }
 
 /// Flags that take a value.
-const VALUED: &[&str] = &["-o", "--out", "--labels"];
+const VALUED: &[&str] = &["-o", "--out", "--labels", "--jsonl"];
 
 fn parse(args: &[String]) -> Result<Args<'_>, String> {
     let mut out = Args {
@@ -156,16 +158,60 @@ fn clean(a: &Args) -> Result<String, String> {
 
 fn quotes_cmd(a: &Args) -> Result<String, String> {
     a.only(&[])?;
+    if let Some(input) = a.option(&["--jsonl"]) {
+        return quotes_jsonl(&read(input)?);
+    }
     let [path] = a.words[..] else {
         return Err(format!("quotes takes one article\n{USAGE}"));
     };
     let text = read(path)?;
-    let chars: Vec<char> = text.chars().collect();
+    let html =
+        path.ends_with(".html") || path.ends_with(".htm") || text.trim_start().starts_with('<');
     let mut out = Vec::new();
-    for q in quietread::quotes::find_chars(&chars) {
-        let quote: String = chars[q.start..q.end].iter().collect();
-        let who = q.speaker.as_deref().unwrap_or("-");
-        out.push(format!("{who:<28} {quote}"));
+    if html {
+        // The article as the extension sees it: its blocks, its quotes, their speakers.
+        let page = Page::parse(&text);
+        for l in plan(&page.snapshot, &Settings::default()).quotes {
+            out.push(format!("{:<28} {}", l.speaker, l.quote));
+        }
+    } else {
+        let chars: Vec<char> = text.chars().collect();
+        for q in quietread::quotes::find_chars(&chars) {
+            let quote: String = chars[q.start..q.end].iter().collect();
+            out.push(format!(
+                "{:<28} {quote}",
+                q.speaker.as_deref().unwrap_or("-")
+            ));
+        }
+    }
+    Ok(out.join("\n"))
+}
+
+/// One `{"id", "text"}` object a line in, one `{"id", "quotes": [...]}` object a line out.
+fn quotes_jsonl(input: &str) -> Result<String, String> {
+    let mut out = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
+        let text = v["text"]
+            .as_str()
+            .ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
+        let chars: Vec<char> = text.chars().collect();
+        let quotes: Vec<serde_json::Value> = quietread::quotes::find_chars(&chars)
+            .into_iter()
+            .map(|q| {
+                serde_json::json!({
+                    "start": q.start,
+                    "end": q.end,
+                    "quote": chars[q.start..q.end].iter().collect::<String>(),
+                    "speaker": q.speaker,
+                })
+            })
+            .collect();
+        out.push(serde_json::json!({ "id": v["id"], "quotes": quotes }).to_string());
     }
     Ok(out.join("\n"))
 }

@@ -9,6 +9,7 @@ pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod index;
+pub mod labels;
 pub mod plan;
 pub mod quotes;
 pub mod rules;

@@ -2,6 +2,7 @@
 
 use crate::article;
 use crate::clutter::{self, Hide};
+use crate::labels::{self, Label};
 use crate::rules::Category;
 use crate::scroll::{self, Unlock};
 use crate::snapshot::{Snapshot, State, Tree};
@@ -13,6 +14,13 @@ pub struct Settings {
     /// The categories to hide; all of them when absent.
     #[serde(default = "all_categories")]
     pub categories: Vec<Category>,
+    /// Whether to find quotations and their speakers for labels.
+    #[serde(default = "yes")]
+    pub labels: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn all_categories() -> Vec<Category> {
@@ -23,6 +31,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             categories: all_categories(),
+            labels: true,
         }
     }
 }
@@ -41,6 +50,10 @@ pub struct Plan {
     pub paragraphs: usize,
     /// Nodes read from the snapshot.
     pub nodes: usize,
+    /// Quotations in the article with their speakers, for labels.
+    pub quotes: Vec<Label>,
+    /// A mutation batch brought new article text: plan the whole page again for its quotes.
+    pub rescan: bool,
     /// What to send back with the next mutation batch of this page.
     pub state: State,
 }
@@ -59,8 +72,19 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings) -> Plan {
     let hide = clutter::find(&tree, &article, &settings.categories);
     let modal = before.modal || hide.iter().any(|h| clutter::hides_modal(&tree, h.node));
     let unlock = if modal { scroll::unlock(&tree) } else { None };
+    let batch = snapshot.partial.is_some();
+    let hidden = hidden_flags(snapshot, &hide);
+    let quotes = if settings.labels && !batch {
+        labels::find(&tree, &article, &hidden)
+    } else {
+        Vec::new()
+    };
+    // Article paragraphs that arrived in a batch and stay visible may hold quotes.
+    let rescan = batch && settings.labels && article.paragraphs.iter().any(|&p| !hidden[p]);
     Plan {
         unlock,
+        quotes,
+        rescan,
         article: article.root,
         paragraphs: article.paragraphs.len(),
         nodes: tree.len(),

@@ -99,6 +99,7 @@ fn switched_off_categories_are_left_alone() {
     let (snap, _) = run("harbour.html");
     let only_nags = Settings {
         categories: vec![Category::Nag],
+        ..Settings::default()
     };
     let plan = plan(&snap, &only_nags);
     assert!(!plan.hide.is_empty());

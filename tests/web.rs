@@ -57,3 +57,26 @@ fn bad_input_is_an_error_value_not_a_throw() {
     assert!(plan(&page(), "{nope").contains("bad settings"));
     assert!(!version().is_empty());
 }
+
+#[wasm_bindgen_test]
+fn names_the_speaker_of_a_quote_in_the_browser() {
+    let nodes = [
+        r#"{"p":-1,"t":"html"}"#,
+        r#"{"p":0,"t":"body"}"#,
+        r#"{"p":1,"t":"h1"}"#,
+        r##"{"p":2,"t":"#text","x":"Ferry fares to rise"}"##,
+        r#"{"p":1,"t":"div","c":"story-body"}"#,
+        r#"{"p":4,"t":"p"}"#,
+        r##"{"p":5,"t":"#text","x":"Harbour master Ida Lunde said the fares would rise, after a long winter, by a tenth."}"##,
+        r#"{"p":4,"t":"p"}"#,
+        r##"{"p":7,"t":"#text","x":"“We had no choice, none at all,” Ms Lunde said on Monday, as the boats came in."}"##,
+    ];
+    let snap = format!(r#"{{"url":"","nodes":[{}]}}"#, nodes.join(","));
+    let v: serde_json::Value = serde_json::from_str(&plan(&snap, "")).unwrap();
+    let quotes = v["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes.len(), 1, "{v}");
+    assert_eq!(quotes[0]["speaker"], "Ida Lunde");
+    assert_eq!(quotes[0]["start"], serde_json::json!([8, 1]));
+    let off: serde_json::Value = serde_json::from_str(&plan(&snap, r#"{"labels":false}"#)).unwrap();
+    assert!(off["quotes"].as_array().unwrap().is_empty());
+}

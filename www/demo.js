@@ -19,7 +19,7 @@
     return e;
   }
 
-  const enabled = { all: params.get('demo') !== 'off' };
+  const enabled = { all: params.get('demo') !== 'off', labels: true };
   for (const [k] of CATEGORIES) enabled[k] = true;
 
   strip.setAttribute('role', 'toolbar');
@@ -37,14 +37,18 @@
     l.append(b, el('span', {}, label), el('output', { 'data-count': k }));
     boxes.append(l);
   }
+  const labelSwitch = el('label', { class: 'qr-switch' });
+  const labelBox = el('input', { type: 'checkbox', id: 'qr-labels' });
+  labelBox.checked = true;
+  labelSwitch.append(labelBox, el('span', {}, 'Who said it'));
   const result = el('output', { id: 'qr-result', 'aria-live': 'polite' }, 'Loading the core…');
   const details = el('details', { class: 'qr-details' });
   const list = el('ol', { id: 'qr-items' });
   details.append(el('summary', {}, 'What was hidden, and why'), list);
-  strip.append(title, master, boxes, result, details);
+  strip.append(title, master, boxes, labelSwitch, result, details);
 
   function settings() {
-    return { categories: CATEGORIES.map(([k]) => k).filter((k) => enabled[k]) };
+    return { categories: CATEGORIES.map(([k]) => k).filter((k) => enabled[k]), labels: enabled.labels };
   }
 
   function show(st) {
@@ -63,7 +67,10 @@
       return;
     }
     strip.dataset.batches = String(st.batches || 0);
+    const quotes = (st.quoted || []).reduce((n, q) => n + q.count, 0);
+    strip.dataset.quotes = String(quotes);
     result.textContent = st.hidden + ' hidden in ' + st.ms + ' ms' + (st.unlocked ? ', scrolling unlocked' : '') +
+      (quotes ? '; ' + quotes + ' quotes labelled' : '') +
       (st.batches ? '; ' + st.batches + ' later change' + (st.batches === 1 ? '' : 's') + ', last in ' + st.batchMs + ' ms' : '');
     for (const item of st.items) {
       list.append(el('li', {}, item.category + ' — <' + item.tag + '> — ' + item.reason));
@@ -83,6 +90,10 @@
     masterBox.addEventListener('change', () => {
       enabled.all = masterBox.checked;
       if (enabled.all) cleaner.start(); else cleaner.stop();
+    });
+    labelBox.addEventListener('change', () => {
+      enabled.labels = labelBox.checked;
+      cleaner.update(settings());
     });
     for (const b of boxes.querySelectorAll('input')) {
       b.addEventListener('change', () => {

@@ -101,9 +101,6 @@ fn mark_at(text: &[char], i: usize, german: bool) -> Option<(Mark, usize)> {
 /// Whether the paragraph starting at `i` (after a newline) opens with a double quote mark.
 fn paragraph_opens_with_quote(text: &[char], mut i: usize, german: bool) -> bool {
     while i < text.len() && text[i].is_whitespace() {
-        if text[i] == '\n' && i + 1 < text.len() && text[i + 1] == '\n' {
-            // a blank line between paragraphs is fine
-        }
         i += 1;
     }
     i < text.len()
@@ -113,26 +110,77 @@ fn paragraph_opens_with_quote(text: &[char], mut i: usize, german: bool) -> bool
         )
 }
 
-/// All quoted spans of an article, outermost only, in order.
+/// A quote whose opening mark has been seen.
+#[derive(Clone, Copy)]
+struct Open {
+    /// Position of the opening mark.
+    mark: usize,
+    /// First character after it.
+    start: usize,
+    /// Double marks rather than single ones.
+    double: bool,
+    /// It goes on from a quote of the previous paragraph.
+    continued: bool,
+}
+
+impl Open {
+    fn new(out: &[Span], mark: usize, len: usize, double: bool) -> Open {
+        Open {
+            mark,
+            start: mark + len,
+            double,
+            continued: double && out.last().is_some_and(|s| s.continues && s.end < mark),
+        }
+    }
+
+    /// Close the quote before `end`; `close` is the closing mark and its length, `continues`
+    /// says the quote goes on in the next paragraph.
+    fn close(
+        self,
+        out: &mut Vec<Span>,
+        text: &[char],
+        end: usize,
+        close: Option<(usize, usize)>,
+        continues: bool,
+    ) {
+        let mut start = self.start;
+        let mut end = end;
+        while start < end && text[start].is_whitespace() {
+            start += 1;
+        }
+        while end > start && text[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        if end > start && text[start..end].iter().any(|c| c.is_alphanumeric()) {
+            out.push(Span {
+                start,
+                end,
+                open: self.mark,
+                close: close.map(|(c, _)| c),
+                after: close.map_or(end, |(c, len)| c + len),
+                double: self.double,
+                continues,
+                continued: self.continued,
+            });
+        }
+    }
+}
+
+/// All quoted spans of an article, outermost only, in order. Single quotes inside a double
+/// quote belong to it; an unclosed quote ends with its paragraph.
 pub fn spans(text: &[char]) -> Vec<Span> {
     let german = text.contains(&'„');
     let mut out = Vec::new();
-    let mut double: Option<(usize, usize, bool)> = None; // (open mark, start, continued)
-    let mut single: Option<(usize, usize)> = None; // (open mark, start), outside doubles only
-    let mut nested_single = 0usize; // singles open inside a double quote
+    let mut double: Option<Open> = None;
+    let mut single: Option<Open> = None; // outside double quotes only
     let mut i = 0;
     while i < text.len() {
-        let c = text[i];
-        if c == '\n' {
-            // A paragraph ends: unclosed quotes end with it.
-            if let Some((open, start, continued)) = double.take() {
+        if text[i] == '\n' {
+            if let Some(open) = double.take() {
                 let continues = paragraph_opens_with_quote(text, i + 1, german);
-                push(
-                    &mut out, text, open, start, i, None, true, continues, continued,
-                );
+                open.close(&mut out, text, i, None, continues);
             }
             single = None;
-            nested_single = 0;
             i += 1;
             continue;
         }
@@ -140,129 +188,38 @@ pub fn spans(text: &[char]) -> Vec<Span> {
             i += 1;
             continue;
         };
-        match mark {
-            Mark::OpenDouble => {
-                if double.is_none() {
-                    let continued = out.last().is_some_and(|s: &Span| s.continues && s.end < i);
-                    double = Some((i, i + len, continued));
-                    single = None;
+        // A straight double mark closes an open quote unless it stands where quotes open.
+        let straight_opens = opens_after(i.checked_sub(1).map(|p| text[p]))
+            && text.get(i + 1).is_some_and(|&n| is_word(n));
+        match (mark, double) {
+            (Mark::OpenDouble, None) | (Mark::StraightDouble, None) => {
+                double = Some(Open::new(&out, i, len, true));
+                single = None;
+            }
+            (Mark::CloseDouble, Some(open)) => {
+                open.close(&mut out, text, i, Some((i, len)), false);
+                double = None;
+            }
+            (Mark::StraightDouble, Some(open)) if !straight_opens => {
+                open.close(&mut out, text, i, Some((i, len)), false);
+                double = None;
+            }
+            (Mark::OpenSingle, None) if single.is_none() => {
+                single = Some(Open::new(&out, i, len, false));
+            }
+            (Mark::CloseSingle, None) => {
+                if let Some(open) = single.take() {
+                    open.close(&mut out, text, i, Some((i, len)), false);
                 }
             }
-            Mark::CloseDouble => {
-                if let Some((open, start, continued)) = double.take() {
-                    push(
-                        &mut out,
-                        text,
-                        open,
-                        start,
-                        i,
-                        Some((i, len)),
-                        true,
-                        false,
-                        continued,
-                    );
-                    nested_single = 0;
-                }
-            }
-            Mark::StraightDouble => match double.take() {
-                Some((open, start, continued))
-                    if !(opens_after(i.checked_sub(1).map(|p| text[p]))
-                        && text.get(i + 1).is_some_and(|&n| is_word(n))) =>
-                {
-                    push(
-                        &mut out,
-                        text,
-                        open,
-                        start,
-                        i,
-                        Some((i, 1)),
-                        true,
-                        false,
-                        continued,
-                    );
-                    nested_single = 0;
-                }
-                Some(open) => double = Some(open),
-                None => {
-                    let continued = out.last().is_some_and(|s: &Span| s.continues && s.end < i);
-                    double = Some((i, i + 1, continued));
-                    single = None;
-                }
-            },
-            Mark::OpenSingle => {
-                if double.is_some() {
-                    nested_single += 1;
-                } else if single.is_none() {
-                    single = Some((i, i + len));
-                }
-            }
-            Mark::CloseSingle => {
-                if double.is_some() {
-                    nested_single = nested_single.saturating_sub(1);
-                } else if let Some((open, start)) = single.take() {
-                    push(
-                        &mut out,
-                        text,
-                        open,
-                        start,
-                        i,
-                        Some((i, len)),
-                        false,
-                        false,
-                        false,
-                    );
-                }
-            }
+            _ => {}
         }
         i += len;
     }
-    if let Some((open, start, continued)) = double {
-        push(
-            &mut out,
-            text,
-            open,
-            start,
-            text.len(),
-            None,
-            true,
-            false,
-            continued,
-        );
+    if let Some(open) = double {
+        open.close(&mut out, text, text.len(), None, false);
     }
     out
-}
-
-#[allow(clippy::too_many_arguments)]
-fn push(
-    out: &mut Vec<Span>,
-    text: &[char],
-    open: usize,
-    mut start: usize,
-    mut end: usize,
-    close: Option<(usize, usize)>,
-    double: bool,
-    continues: bool,
-    continued: bool,
-) {
-    while start < end && text[start].is_whitespace() {
-        start += 1;
-    }
-    let after = close.map_or(end, |(c, len)| c + len);
-    while end > start && text[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    if end > start && text[start..end].iter().any(|c| c.is_alphanumeric()) {
-        out.push(Span {
-            start,
-            end,
-            open,
-            close: close.map(|(c, _)| c),
-            after,
-            double,
-            continues,
-            continued,
-        });
-    }
 }
 
 #[cfg(test)]

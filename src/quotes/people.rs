@@ -17,6 +17,11 @@ pub const TITLES: &[&str] = &[
     "sheriff", "coach", "detective", "officer", "inspector", "superintendent",
 ];
 
+/// Titles of courtesy, which are not roles.
+const COURTESY: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "herr", "frau", "monsieur", "madame", "señor", "señora",
+];
+
 /// Titles that say a person is a woman or a man.
 #[rustfmt::skip]
 const FEMALE_TITLES: &[&str] = &[
@@ -200,7 +205,7 @@ const ROLE_NOUNS: &[&str] = &[
     "owner", "member", "councillor", "councilor", "mp", "mep", "correspondent", "editor",
     "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "resident",
     "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
-    "historian", "author", "writer", "pastor", "bishop",
+    "historian", "author", "writer", "pastor", "bishop", "master",
 ];
 
 impl People {
@@ -304,6 +309,14 @@ fn role_before(tokens: &[Token], i: usize) -> Option<String> {
     // Titles at the name's start are part of the role too.
     let mut k = i;
     while k < tokens.len() && tokens[k].word && TITLES.contains(&base(&tokens[k]).as_str()) {
+        // A courtesy title says nothing of a role.
+        if COURTESY.contains(&base(&tokens[k]).as_str()) {
+            k += 1;
+            if tokens.get(k).is_some_and(|t| t.text == ".") {
+                k += 1;
+            }
+            continue;
+        }
         words.push(tokens[k].text.clone());
         has_role = true;
         k += 1;

@@ -207,6 +207,84 @@ test('late content is handled in batches that read only what changed', async () 
   await page.close();
 });
 
+/** The labels drawn on a page: speaker, role, and where the label and its quote are. */
+function labelsOf(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('quietread-labels');
+    if (!host || !host.shadowRoot) return [];
+    return [...host.shadowRoot.querySelectorAll('.label')].map((l) => {
+      const r = l.getBoundingClientRect();
+      return {
+        speaker: l.textContent, aria: l.getAttribute('aria-label'), tabindex: l.tabIndex,
+        box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+      };
+    });
+  });
+}
+
+test('quote labels name the speakers beside the quotes, without touching the article', async () => {
+  await setSites({});
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
+  const articleBefore = await page.evaluate(() => document.querySelector('.article-body').innerHTML.replace(/ data-quietread="[a-z]+"/g, ''));
+  await page.waitForFunction(() => document.querySelector('quietread-labels')?.shadowRoot?.querySelectorAll('.label').length >= 10, null, { timeout: 10000 });
+  const labels = await labelsOf(page);
+  const count = (who) => labels.filter((l) => l.speaker === who).length;
+  assert.ok(count('Liesl Varga') >= 5, JSON.stringify(labels.map((l) => l.speaker)));
+  assert.ok(count('Tomas Andric') >= 2);
+  assert.ok(count('Tomas Andric and Hana Ostrova') === 1, 'a statement by two people names both');
+  assert.ok(labels.every((l) => l.tabindex === 0 && /^Quote by /.test(l.aria)), 'labels are reachable and described');
+  // Scare quotes get no highlight; real quotes do (CSS Custom Highlight API).
+  const tinted = await page.evaluate(() => {
+    const h = CSS.highlights.get('quietread-quote');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+  assert.ok(tinted.some((t) => t.startsWith('Even so, we will keep working')), JSON.stringify(tinted));
+  assert.ok(!tinted.some((t) => t.includes('Tidewater Group')), 'scare quotes are not labelled');
+  // Labels sit beside the text, never over an article paragraph.
+  const overlaps = await page.evaluate((boxes) => {
+    const hits = [];
+    for (const p of document.querySelectorAll('.article-body > p')) {
+      for (const r of p.getClientRects()) {
+        for (const b of boxes) {
+          if (b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top) hits.push(p.textContent.slice(0, 40));
+        }
+      }
+    }
+    return hits;
+  }, labels.map((l) => l.box));
+  assert.deepEqual(overlaps, []);
+  // The article's own nodes are not rewritten.
+  const articleAfter = await page.evaluate(() => document.querySelector('.article-body').innerHTML.replace(/ data-quietread="[a-z]+"/g, ''));
+  assert.equal(articleAfter, articleBefore);
+  // Labels follow the layout: a narrower window moves them with the text.
+  const before = (await labelsOf(page))[0].box;
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.waitForFunction((top) => {
+    const l = document.querySelector('quietread-labels').shadowRoot.querySelector('.label');
+    return Math.abs(l.getBoundingClientRect().top - top) > 2 || l.getBoundingClientRect().left < 700;
+  }, before.top, { timeout: 5000 });
+  await page.setViewportSize({ width: 1200, height: 800 });
+
+  // The popup lists who is quoted; a name scrolls to the first quote.
+  const popup = await openPopup(page);
+  await popup.waitForSelector('#quoted button[data-speaker="Liesl Varga"]');
+  assert.match(await popup.textContent('#quoted button[data-speaker="Liesl Varga"] .count'), /^[5-9]$/);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await popup.click('#quoted button[data-speaker="Jonas Brekke"]');
+  await page.waitForFunction(() => {
+    const h = CSS.highlights.get('quietread-quote');
+    const r = [...h].find((x) => x.toString().startsWith('Our captains')).getBoundingClientRect();
+    return r.top > 0 && r.bottom < window.innerHeight;
+  }, null, { timeout: 5000 });
+  // Labels off for the site: they go, the cleanup stays.
+  await popup.click('#site-labels');
+  await page.waitForFunction(() => !document.querySelector('quietread-labels') && !CSS.highlights.has('quietread-quote'), null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.querySelector('.support-epic').checkVisibility()), false);
+  await popup.close();
+  await page.close();
+});
+
 test('a page whose CSP forbids wasm is cleaned through the service worker', async () => {
   await setSites({});
   const page = await browser.context.newPage();

@@ -1,0 +1,256 @@
+// Quietread's quote labels: drawn over the page, never inside it. Quotations are tinted with
+// the CSS Custom Highlight API where the browser has it; each label sits in the margin beside
+// its quote, inside a shadow root of Quietread's own, and follows layout changes. Page text is
+// only ever set as text. The core decides what is a quote and who said it; this file draws.
+(function (global) {
+  'use strict';
+
+  const HIGHLIGHT = 'quietread-quote';
+  const GAP = 8;
+
+  const STYLE = `
+    :host { all: initial; }
+    .layer { position: absolute; top: 0; left: 0; width: 0; height: 0; }
+    .label {
+      position: absolute; box-sizing: border-box; max-width: 190px; padding: 2px 7px;
+      font: 600 11.5px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; letter-spacing: .01em;
+      color: #18302a; background: #e9f5f0; border: 1px solid #8cbfae; border-radius: 10px;
+      white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: default;
+      pointer-events: auto; box-shadow: 0 1px 2px rgba(0,0,0,.12);
+    }
+    .label:focus-visible { outline: 2px solid #2f6f5e; outline-offset: 2px; }
+    .dark .label { color: #e6f4ee; background: #1f3a33; border-color: #4f8f7c; }
+    .tip {
+      position: absolute; z-index: 1; display: none; box-sizing: border-box; width: 300px; padding: 8px 10px;
+      font: 12.5px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f;
+      background: #fff; border: 1px solid #c9d6d1; border-radius: 6px; box-shadow: 0 6px 18px rgba(0,0,0,.18);
+      white-space: normal; pointer-events: none;
+    }
+    .dark .tip { color: #ececef; background: #23262a; border-color: #454a50; }
+    .tip b { display: block; margin-bottom: 2px; }
+    .tip i { display: block; margin-top: 4px; color: #5d6166; font-style: normal; }
+    .dark .tip i { color: #a9adb3; }
+    .label:hover + .tip, .label:focus + .tip { display: block; }
+    @media (prefers-reduced-motion: no-preference) { .label { transition: opacity .15s; } }
+  `;
+
+  function css(highlight) {
+    return '::highlight(' + highlight + '){background-color:rgba(255,196,61,.32)}';
+  }
+
+  /** Relative luminance of a CSS colour, or null when it is transparent. */
+  function luminance(color) {
+    const m = /rgba?\(([^)]+)\)/.exec(color || '');
+    if (!m) return null;
+    const [r, g, b, a] = m[1].split(',').map((x) => parseFloat(x));
+    if (a === 0) return null;
+    const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  }
+
+  /** Whether the page is dark where the article is: its nearest opaque background. */
+  function darkAt(el) {
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      const l = luminance(global.getComputedStyle(n).backgroundColor);
+      if (l !== null) return l < 0.3;
+    }
+    const l = luminance(global.getComputedStyle(el.ownerDocument.documentElement).backgroundColor);
+    return l !== null && l < 0.3;
+  }
+
+  function blockOf(node) {
+    let el = node.nodeType === 1 ? node : node.parentElement;
+    while (el && el.parentElement) {
+      const d = global.getComputedStyle(el).display;
+      if (d !== 'inline' && d !== 'contents') return el;
+      el = el.parentElement;
+    }
+    return el;
+  }
+
+  /**
+   * An overlay for one document. `own(el)` is given the host so snapshots can skip it.
+   * update(quotes, nodes) draws labels for plan.quotes; clear() takes everything away.
+   */
+  function Overlay(doc, options) {
+    const opts = options || {};
+    let host = null;
+    let layer = null;
+    let items = []; // { range, label, tip, block, speaker, role, quote, cue }
+    let frame = 0;
+    let resize = null;
+    const hasHighlights = !!(global.CSS && CSS.highlights && global.Highlight);
+
+    function ensureHost() {
+      if (host && host.isConnected) return;
+      host = doc.createElement('quietread-labels');
+      host.setAttribute('data-quietread-overlay', '');
+      host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;';
+      const root = host.attachShadow({ mode: 'open' });
+      const style = doc.createElement('style');
+      style.textContent = STYLE;
+      layer = doc.createElement('div');
+      layer.className = 'layer';
+      layer.setAttribute('role', 'group');
+      layer.setAttribute('aria-label', 'Quietread: who said each quotation');
+      root.append(style, layer);
+      doc.documentElement.appendChild(host);
+    }
+
+    function rangeFor(q, nodes) {
+      const a = nodes[q.start[0]];
+      const b = nodes[q.end[0]];
+      if (!a || !b || a.nodeType !== 3 || b.nodeType !== 3) return null;
+      if (q.start[1] > a.data.length || q.end[1] > b.data.length) return null;
+      const r = doc.createRange();
+      try {
+        r.setStart(a, q.start[1]);
+        r.setEnd(b, q.end[1]);
+      } catch (e) {
+        return null;
+      }
+      return r.collapsed ? null : r;
+    }
+
+    function describe(q) {
+      return 'Quote by ' + q.speaker + (q.role ? ', ' + q.role : '');
+    }
+
+    /** Draw labels for the plan's quotes; `nodes` maps snapshot indices to DOM nodes. */
+    function update(quotes, nodes) {
+      clear();
+      if (!quotes || !quotes.length) { remove(); return; }
+      ensureHost();
+      const ranges = [];
+      for (const q of quotes) {
+        const range = rangeFor(q, nodes);
+        if (!range) continue;
+        ranges.push(range);
+        const label = doc.createElement('span');
+        label.className = 'label';
+        label.tabIndex = 0;
+        label.setAttribute('role', 'note');
+        label.textContent = q.speaker;
+        label.setAttribute('aria-label', describe(q) + ': ' + q.quote);
+        label.dataset.speaker = q.speaker;
+        const tip = doc.createElement('span');
+        tip.className = 'tip';
+        tip.setAttribute('aria-hidden', 'true');
+        const who = doc.createElement('b');
+        who.textContent = q.speaker + (q.role ? ' — ' + q.role : '');
+        tip.append(who);
+        if (q.cue) {
+          const cue = doc.createElement('i');
+          cue.textContent = q.cue;
+          tip.append(cue);
+        }
+        layer.append(label, tip);
+        items.push({ range, label, tip, block: blockOf(range.startContainer), speaker: q.speaker });
+      }
+      if (hasHighlights && ranges.length) CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges));
+      if (items.length && items[0].block) layer.classList.toggle('dark', darkAt(items[0].block));
+      place();
+      follow();
+    }
+
+    /** Put each label in the margin beside its quote's first line, without overlaps. */
+    function place() {
+      frame = 0;
+      if (!items.length) return;
+      const sx = global.scrollX;
+      const sy = global.scrollY;
+      const vw = doc.documentElement.clientWidth;
+      let lastBottom = -Infinity;
+      let lastSide = null;
+      for (const it of items) {
+        const rects = it.range.getClientRects();
+        if (!rects.length || !it.range.startContainer.isConnected) {
+          it.label.style.display = 'none';
+          continue;
+        }
+        it.label.style.display = '';
+        const first = rects[0];
+        const block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+        const w = Math.min(190, it.label.offsetWidth || 120);
+        const h = it.label.offsetHeight || 18;
+        let x;
+        let side;
+        if (block.right + GAP + w <= vw) { x = block.right + GAP; side = 'right'; }
+        else if (block.left - GAP - w >= 0) { x = block.left - GAP - w; side = 'left'; }
+        else { x = Math.max(0, Math.min(first.left, vw - w)); side = 'above'; }
+        let y = side === 'above' ? first.top - h - 2 : first.top + (first.height - h) / 2;
+        if (side === lastSide && y < lastBottom + 4) y = lastBottom + 4;
+        lastBottom = y + h;
+        lastSide = side;
+        it.label.style.left = Math.round(x + sx) + 'px';
+        it.label.style.top = Math.round(y + sy) + 'px';
+        it.tip.style.left = Math.round(Math.max(0, Math.min(x, vw - 300)) + sx) + 'px';
+        it.tip.style.top = Math.round(y + h + 4 + sy) + 'px';
+      }
+    }
+
+    function schedule() {
+      if (!frame) frame = global.requestAnimationFrame(place);
+    }
+
+    /** Follow layout changes: resizes of the window and of the quotes' blocks (images
+     *  loading, fonts, late paragraphs pushing text down). */
+    function follow() {
+      global.addEventListener('resize', schedule);
+      if (global.ResizeObserver) {
+        resize = new ResizeObserver(schedule);
+        const seen = new Set();
+        for (const it of items) {
+          const container = it.block && it.block.parentElement;
+          if (container && !seen.has(container)) { seen.add(container); resize.observe(container); }
+        }
+        resize.observe(doc.documentElement);
+      }
+    }
+
+    /** Take every label and highlight away. */
+    function clear() {
+      if (frame) { global.cancelAnimationFrame(frame); frame = 0; }
+      global.removeEventListener('resize', schedule);
+      if (resize) { resize.disconnect(); resize = null; }
+      if (hasHighlights) CSS.highlights.delete(HIGHLIGHT);
+      items = [];
+      if (layer) layer.replaceChildren();
+    }
+
+    function remove() {
+      clear();
+      if (host) host.remove();
+      host = null;
+      layer = null;
+    }
+
+    /** Who is quoted and how often, in order of first quote. */
+    function people() {
+      const out = [];
+      for (const it of items) {
+        const p = out.find((o) => o.speaker === it.speaker);
+        if (p) p.count++; else out.push({ speaker: it.speaker, count: 1 });
+      }
+      return out;
+    }
+
+    /** Scroll to the first quote of a speaker and focus its label. */
+    function reveal(speaker) {
+      const it = items.find((i) => i.speaker === speaker);
+      if (!it) return false;
+      const r = it.range.getBoundingClientRect();
+      global.scrollTo({ top: global.scrollY + r.top - global.innerHeight / 3, behavior: 'smooth' });
+      it.label.focus({ preventScroll: true });
+      return true;
+    }
+
+    return {
+      update, clear, remove, people, reveal, place,
+      isOwn: (node) => node === host,
+      get count() { return items.length; },
+    };
+  }
+
+  global.QuietreadOverlay = { Overlay, css, HIGHLIGHT };
+})(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -1,0 +1,187 @@
+//! Quote labels for a page: the article's text blocks (headline, standfirst, paragraphs) read
+//! from the snapshot as one text, its quotations and speakers found, and each quotation mapped
+//! back to the text nodes it starts and ends in, so the hands can draw a label without
+//! touching the article's own nodes.
+
+use crate::article::Article;
+use crate::quotes;
+use crate::snapshot::Tree;
+use serde::Serialize;
+
+/// A quotation on the page and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    /// Text node where the quotation starts, and the offset in it (UTF-16 units, as the DOM
+    /// counts).
+    pub start: (usize, usize),
+    /// Text node where it ends, and the offset just after its last character.
+    pub end: (usize, usize),
+    /// The quotation itself, clipped for display.
+    pub quote: String,
+    /// Who said it.
+    pub speaker: String,
+    /// The speaker's role, when the article gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The sentence that attributes the quote, clipped for display.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+}
+
+/// Longest quotation or attributing sentence shown in a label, in characters.
+const DISPLAY_LIMIT: usize = 240;
+/// Class words of a standfirst (the summary under a headline).
+const STANDFIRST_WORDS: &[&str] = &[
+    "standfirst",
+    "dek",
+    "subtitle",
+    "subheadline",
+    "summary",
+    "lede",
+    "lead",
+    "teaser",
+    "intro",
+    "deck",
+    "subhead",
+    "excerpt",
+    "description",
+];
+
+/// The article's text blocks, in order: the page's headline, a standfirst near it, and the
+/// article's paragraphs and quotations.
+pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
+    let Some(root) = article.root else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let headline = (0..tree.len()).find(|&i| tree.node(i).tag == "h1" && tree.text_len[i] > 0);
+    if let Some(h) = headline.filter(|&h| h < root || tree.contains(root, h)) {
+        out.push(h);
+        // A standfirst: a short block after the headline named as one.
+        let standfirst = (h + 1..tree.len().min(h + 200)).find(|&i| {
+            let n = tree.node(i);
+            !n.is_text()
+                && !tree.contains(root, i)
+                && matches!(n.tag.as_str(), "p" | "div" | "h2")
+                && tree.text_len[i] > 0
+                && tree.text_len[i] < 400
+                && tree
+                    .words(i)
+                    .iter()
+                    .any(|ws| ws.iter().any(|w| STANDFIRST_WORDS.contains(&w.as_str())))
+        });
+        out.extend(standfirst.filter(|&s| !tree.contains(s, root)));
+    }
+    let end = tree.end[root];
+    let mut i = root;
+    while i < end {
+        let n = tree.node(i);
+        if !n.is_text()
+            && !n.context
+            && matches!(
+                n.tag.as_str(),
+                "p" | "blockquote" | "li" | "h2" | "h3" | "figcaption"
+            )
+            && tree.text_len[i] > 0
+            && !out.contains(&i)
+        {
+            out.push(i);
+            i = tree.end[i];
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Find the quotations in the article's blocks and map them to text nodes. `hidden[i]` says
+/// whether node `i` will be hidden (its quotes get no label).
+pub fn find(tree: &Tree, article: &Article, hidden: &[bool]) -> Vec<Label> {
+    let mut text: Vec<char> = Vec::new();
+    // For each character: (text node, UTF-16 offset of the character in it).
+    let mut at: Vec<(usize, usize)> = Vec::new();
+    for b in blocks(tree, article) {
+        if hidden.get(b).copied().unwrap_or(false) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+            at.push((usize::MAX, 0));
+        }
+        for j in b..tree.end[b] {
+            if !tree.is_page_text(j) {
+                continue;
+            }
+            let mut offset = 0;
+            for c in tree.node(j).text.chars() {
+                text.push(if c == '\n' || c == '\r' { ' ' } else { c });
+                at.push((j, offset));
+                offset += c.len_utf16();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for q in quotes::find_chars(&text) {
+        let Some(speaker) = q.speaker else { continue };
+        if q.end == 0 || q.end > at.len() || q.start >= q.end {
+            continue;
+        }
+        let (sn, so) = at[q.start];
+        let (en, eo) = at[q.end - 1];
+        if sn == usize::MAX || en == usize::MAX {
+            continue;
+        }
+        let last = text[q.end - 1];
+        out.push(Label {
+            start: (sn, so),
+            end: (en, eo + last.len_utf16()),
+            quote: clip(&text[q.start..q.end]),
+            speaker,
+            role: q.role,
+            cue: q.cue.map(|(a, b)| clip(&text[a..b.min(text.len())])),
+        });
+    }
+    out
+}
+
+fn clip(chars: &[char]) -> String {
+    let s: String = chars.iter().take(DISPLAY_LIMIT).collect();
+    if chars.len() > DISPLAY_LIMIT {
+        format!("{}…", s.trim_end())
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::Page;
+
+    #[test]
+    fn labels_point_into_text_nodes() {
+        let page = Page::parse(
+            "<body><h1>Port says it is ‘ready to talk’</h1><div class=story>\
+             <p>Harbour master Ida Lunde said the port was ready, and that it would reopen soon, after the storm, if the weather held.</p>\
+             <p>“We will open on <b>Monday</b>, whatever happens,” Ms Lunde said.</p>\
+             <p>The works cost more than planned, the council said, and took longer, as everyone expected, in the end.</p></div></body>",
+        );
+        let tree = Tree::new(&page.snapshot);
+        let article = crate::article::find(&tree);
+        let hidden = vec![false; tree.len()];
+        let labels = find(&tree, &article, &hidden);
+        let monday = labels
+            .iter()
+            .find(|l| l.quote.contains("Monday"))
+            .expect("a label");
+        assert_eq!(monday.speaker, "Ida Lunde");
+        assert_eq!(monday.role.as_deref(), Some("Harbour master"));
+        let utf16 =
+            |node: usize| -> Vec<u16> { page.snapshot.nodes[node].text.encode_utf16().collect() };
+        let start = String::from_utf16(&utf16(monday.start.0)[monday.start.1..]).unwrap();
+        assert!(start.starts_with("We will open"), "{start}");
+        let end = String::from_utf16(&utf16(monday.end.0)[..monday.end.1]).unwrap();
+        assert!(end.ends_with("happens,"), "{end}");
+        assert!(monday.cue.as_deref().unwrap().contains("Ms Lunde said"));
+    }
+}

@@ -130,6 +130,17 @@ pub fn score_article(v: &Value, score: &mut Score, mut log: Option<&mut String>)
             }
         }
     }
+    if let Some(log) = log {
+        for (p, _) in predicted.iter().zip(&used).filter(|(_, u)| !**u) {
+            let q: String = chars[p.start..p.end].iter().take(70).collect();
+            let _ = writeln!(
+                log,
+                "EXTRA {:?} speaker={:?}\n    {q}",
+                v["id"].as_str().unwrap_or(""),
+                p.speaker
+            );
+        }
+    }
     for o in v["other_quoted_spans"].as_array().into_iter().flatten() {
         score.other += 1;
         let span = (

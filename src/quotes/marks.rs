@@ -64,7 +64,9 @@ fn mark_at(text: &[char], i: usize, german: bool) -> Option<(Mark, usize)> {
         '“' if german => (Mark::CloseDouble, 1),
         '“' => (Mark::OpenDouble, 1),
         '„' | '«' => (Mark::OpenDouble, 1),
-        '”' if opens_after(prev) && next_word => (Mark::OpenDouble, 1),
+        '”' if prev.is_none_or(|p| p.is_whitespace() || "([".contains(p)) && next_word => {
+            (Mark::OpenDouble, 1)
+        }
         '”' | '»' => (Mark::CloseDouble, 1),
         '"' => (Mark::StraightDouble, 1),
         '`' if next == Some('`') => (Mark::OpenDouble, 2),

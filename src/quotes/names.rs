@@ -102,6 +102,60 @@ pub fn is_not_person(name: &str) -> bool {
         .is_some_and(|w| NOT_PERSON.contains(&w.to_lowercase().trim_end_matches('.')))
 }
 
+/// First words of place and organisation names ("New York", "United Nations").
+const PLACE_STARTS: &[&str] = &[
+    "new",
+    "united",
+    "north",
+    "south",
+    "east",
+    "west",
+    "saint",
+    "st",
+    "san",
+    "santa",
+    "los",
+    "las",
+    "fort",
+    "mount",
+    "lake",
+    "port",
+    "the",
+    "great",
+    "upper",
+    "lower",
+    "central",
+    "national",
+    "federal",
+    "royal",
+    "european",
+    "american",
+    "democratic",
+    "republican",
+    "world",
+    "white",
+    "supreme",
+    "middle",
+    "islamic",
+    "human",
+    "planned",
+    "black",
+    "wall",
+    "silicon",
+];
+
+/// Whether a name of two to four words looks like a person's: not the name of a place, an
+/// organisation or a group.
+pub fn looks_personal(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !is_not_person(name)
+        && !PLACE_STARTS.contains(&words[0].to_lowercase().as_str())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
+}
+
 /// Whether a name starts with a known given name.
 pub fn has_given_name(name: &str) -> bool {
     name.split_whitespace()

@@ -42,6 +42,8 @@ pub const PARTICLES: &[&str] = &[
 /// Capitalised words that do not start a name (sentence openers, days, months...).
 #[rustfmt::skip]
 pub const NOT_NAMES: &[&str] = &[
+    "he's", "she's", "they're", "we're", "i'm", "it's", "that's", "there's", "what's", "i've",
+    "we've", "you're", "you've", "don't", "can't", "isn't", "i'd", "we'll", "i'll", "let's",
     "the", "a", "an", "and", "but", "or", "if", "when", "while", "as", "at", "in", "on", "of",
     "for", "to", "from", "by", "with", "after", "before", "since", "this", "that", "these", "those",
     "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "there",
@@ -143,6 +145,17 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             j = k;
         } else {
             break;
+        }
+    }
+    // "Democratic National Committee Chairman Ed Rendell": the name follows the last title or
+    // role word inside the run.
+    if let Some(cut) = words.iter().rposition(|&k| {
+        TITLES.contains(&base(&tokens[k]).as_str())
+            || ROLE_NOUNS.contains(&base(&tokens[k]).as_str())
+    }) {
+        if cut + 1 < words.len() {
+            title = Some(base(&tokens[words[cut]]));
+            words.drain(..=cut);
         }
     }
     if words.is_empty() {
@@ -287,7 +300,10 @@ impl People {
     pub fn is_person(&self, name: &str) -> bool {
         self.list.iter().find(|p| p.name == name).is_some_and(|p| {
             !super::names::is_not_person(&p.name)
-                && (p.titled || p.gender != '?' || super::names::has_given_name(&p.name))
+                && (p.titled
+                    || p.gender != '?'
+                    || super::names::has_given_name(&p.name)
+                    || super::names::looks_personal(&p.name))
         })
     }
 

@@ -170,6 +170,30 @@ pub fn word_before(tokens: &[Token], first: usize) -> Option<&str> {
     None
 }
 
+/// Whether a cue verb introduces the quote directly ("said, “...”", "told reporters: “...”").
+pub fn introduced(tokens: &[Token], first: usize) -> bool {
+    let mut j = first;
+    let mut steps = 0;
+    while j > 0 && steps < 3 {
+        j -= 1;
+        let t = &tokens[j];
+        if t.sentence != tokens[first].sentence {
+            return false;
+        }
+        if t.word {
+            return is_cue_at(tokens, j);
+        }
+        if !matches!(
+            t.text.as_str(),
+            "," | ":" | "“" | "\"" | "‘" | "'" | "«" | "„" | "`"
+        ) {
+            return false;
+        }
+        steps += 1;
+    }
+    false
+}
+
 /// Whether the quote is introduced as a name or title ("the so-called 'Quartet'").
 pub fn named_as(tokens: &[Token], first: usize) -> bool {
     word_before(tokens, first).is_some_and(|w| NAMING.contains(&w))
@@ -227,7 +251,12 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     if let Some(g) = pronoun(t) {
         return Some(Mention::Pronoun(g));
     }
-    if let Some(run) = name_at(tokens, j) {
+    if let Some(mut run) = name_at(tokens, j) {
+        // "Tulsa police Chief Chuck Jordan", "Sanders's campaign manager, Jeff Weaver": the
+        // head of the phrase is the last name in it.
+        while let Some(later) = later_name(tokens, *run.words.last()?) {
+            run = later;
+        }
         let mut names = vec![run_text(tokens, &run)];
         let end = *run.words.last()?;
         if tokens.get(end + 1).is_some_and(|a| a.lower == "and") {
@@ -237,14 +266,35 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         }
         return Some(Mention::Name(names));
     }
-    if matches!(
-        t.lower.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "its" | "their"
-    ) {
+    // Role words before a name: "election lawyer Joe Birkenstock".
+    let mut k = j;
+    while k < tokens.len() && k - j < 5 && tokens[k].word && !tokens[k].cap && !is_cue(&tokens[k]) {
+        k += 1;
+    }
+    if k > j
+        && k < tokens.len()
+        && tokens[k].sentence == t.sentence
+        && !DETERMINERS.contains(&t.lower.as_str())
+    {
+        if let Some(run) = name_at(tokens, k) {
+            return Some(Mention::Name(vec![run_text(tokens, &run)]));
+        }
+    }
+    if DETERMINERS.contains(&t.lower.as_str()) {
         let mut words = Vec::new();
         let mut n = j;
         while let Some(w) = tokens.get(n) {
-            if !w.word || is_cue(w) || words.len() >= 6 || w.sentence != t.sentence {
+            if w.sentence != t.sentence || (w.word && is_cue(w)) || words.len() >= 8 {
+                break;
+            }
+            // "another Twitter user, Johanna Bayer": the name after the comma.
+            if w.text == "," {
+                if let Some(run) = tokens.get(n + 1).and_then(|_| name_at(tokens, n + 1)) {
+                    return Some(Mention::Name(vec![run_text(tokens, &run)]));
+                }
+                break;
+            }
+            if !w.word {
                 break;
             }
             words.push(w.text.clone());
@@ -257,6 +307,48 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     None
 }
 
+/// A name further on in the same noun phrase: after up to four lower-case or role words, or
+/// as an appositive between commas right after a possessive ("Sanders's campaign manager,
+/// Jeff Weaver,").
+fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
+    let sentence = tokens[end].sentence;
+    let mut k = end + 1;
+    let mut steps = 0;
+    while k < tokens.len() && steps < 6 {
+        let t = &tokens[k];
+        if t.sentence != sentence || t.quote.is_some() {
+            return None;
+        }
+        if t.word && t.cap && !NOT_NAMES.contains(&t.lower.as_str()) {
+            return (steps > 0).then(|| name_at(tokens, k)).flatten();
+        }
+        let comma_name = t.text == ","
+            && tokens[end].lower.ends_with("'s")
+            && tokens.get(k + 1).is_some_and(|n| n.cap);
+        if comma_name {
+            return name_at(tokens, k + 1);
+        }
+        if !t.word
+            || is_cue(t)
+            || matches!(
+                t.lower.as_str(),
+                "of" | "and" | "who" | "at" | "in" | "from" | "for"
+            )
+        {
+            return None;
+        }
+        k += 1;
+        steps += 1;
+    }
+    None
+}
+
+/// Words that open a descriptive mention ("the spokesman", "another Twitter user").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "another", "one", "some", "many", "several",
+    "two", "three", "other", "most", "few",
+];
+
 /// The subject of the cue verb at `v`, walking back over adverbs, times and an appositive.
 pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     let sentence = tokens[v].sentence;
@@ -265,16 +357,32 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     let ok = |j: usize| tokens[j].sentence == sentence && tokens[j].quote.is_none();
     while j > 0 && ok(j - 1) && skipped < 24 {
         let t = &tokens[j - 1];
-        if t.word && BETWEEN.contains(&t.lower.as_str()) {
+        if t.word
+            && (BETWEEN.contains(&t.lower.as_str())
+                || (t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4))
+        {
             j -= 1;
             skipped += 1;
             continue;
+        }
+        // A parenthesis: "Sen. Richard J. Durbin (D-Ill.), said".
+        if t.text == ")" {
+            let open = (0..j - 1)
+                .rev()
+                .take(12)
+                .take_while(|&n| ok(n))
+                .find(|&n| tokens[n].text == "(");
+            if let Some(o) = open {
+                j = o;
+                skipped += 1;
+                continue;
+            }
         }
         if t.text == "," {
             // An appositive or relative clause: "Mr Halvorsen, who took over in March, said".
             let mut k = j - 1;
             let mut found = None;
-            while k > 0 && ok(k - 1) && j - k < 20 {
+            while k > 0 && ok(k - 1) && j - k < 32 {
                 k -= 1;
                 if tokens[k].text == "," {
                     found = Some(k);
@@ -355,6 +463,13 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
     }
     if namelike(t) && !NOT_NAMES.contains(&t.lower.as_str()) {
         let start = name_start(tokens, e);
+        // "Butterfield of North Carolina said": a place after "of" or "from" is not the subject.
+        if start >= 2
+            && matches!(tokens[start - 1].lower.as_str(), "of" | "from")
+            && namelike(&tokens[start - 2])
+        {
+            return backward(tokens, start - 2);
+        }
         let second = name_at(tokens, start)?;
         let mut names = vec![run_text(tokens, &second)];
         // "Mr Putin and Turkey's president Recep Tayyip Erdogan"
@@ -445,6 +560,75 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         }
     }
     None
+}
+
+/// Words that open a sentence before its subject ("During the debate, Trump said").
+const OPENERS: &[&str] = &[
+    "during",
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "since",
+    "although",
+    "though",
+    "because",
+    "if",
+    "despite",
+    "with",
+    "without",
+    "for",
+    "from",
+    "by",
+    "under",
+    "over",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "then",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "instead",
+    "now",
+    "today",
+    "yesterday",
+    "last",
+    "this",
+    "once",
+    "also",
+];
+
+/// The subject of the sentence holding token `at`: the name or pronoun that opens it, after
+/// an opening phrase set off by a comma. Only a name or a pronoun counts.
+pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
+    let sentence = tokens[at].sentence;
+    let mut j = tokens[..at]
+        .iter()
+        .rposition(|t| t.sentence != sentence)
+        .map_or(0, |p| p + 1);
+    while j < at && !tokens[j].word {
+        j += 1;
+    }
+    if j >= at {
+        return None;
+    }
+    if OPENERS.contains(&tokens[j].lower.as_str()) {
+        let comma = (j..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none())?;
+        j = comma + 1;
+    }
+    match forward(tokens, j)? {
+        m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
+        Mention::Description(_) => None,
+    }
 }
 
 /// "according to S" after the quote, in the same sentence.

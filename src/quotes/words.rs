@@ -67,7 +67,12 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
             while i < text.len() {
                 let d = text[i];
                 let next_alnum = text.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+                // "250,000" is one word.
+                let digits = d == ','
+                    && text[i - 1].is_ascii_digit()
+                    && text.get(i + 1).is_some_and(char::is_ascii_digit);
                 if d.is_alphanumeric()
+                    || digits
                     || (matches!(d, '\'' | '’' | '-' | '.' | '&')
                         && next_alnum
                         && !is_quote_mark_at(text, i, spans))

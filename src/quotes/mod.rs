@@ -81,10 +81,15 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         if !is_name {
             let after = || speakers::after(&tokens, last).map(|m| (m, last));
             let before = || speakers::before(&tokens, first);
+            let tail = || speakers::tail(&tokens, last).map(|m| (m, last));
             found = if opens_sentence {
-                after().or_else(before)
+                after().or_else(tail).or_else(before)
             } else {
-                before().or_else(after)
+                speakers::after_tight(&tokens, last)
+                    .map(|m| (m, last))
+                    .or_else(tail)
+                    .or_else(before)
+                    .or_else(after)
             };
             if found.is_none() {
                 found = speakers::according_after(&tokens, last).map(|m| (m, last));
@@ -122,6 +127,15 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                 }
             });
             let alone = opens_sentence && paragraph_is_quote(&tokens, paragraph);
+            // "17-year-old Jared Potts echoed:" closing the paragraph before.
+            if speaker.is_none() && alone {
+                if let Some((m, at)) = colon_intro(&tokens, first, paragraph) {
+                    speaker = match m {
+                        Mention::Pronoun(g) => pronoun(&people, &said, &tokens, at, paragraph, g),
+                        m => speakers::resolve(&people, &m),
+                    };
+                }
+            }
             if speaker.is_none() && (span.continued || alone) {
                 speaker = said
                     .last()
@@ -153,6 +167,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         speech.push(quote.speaker.is_some() || !is_name);
         out.push(quote);
     }
+    dash_credits(&tokens, &spans, &people, &mut out);
     let mut keep = speech.into_iter();
     out.retain(|_| keep.next().unwrap_or(false));
     out
@@ -171,6 +186,76 @@ fn earlier_subject(
         .take_while(|&j| tokens[j].paragraph == paragraph)
         .filter(|&j| tokens[j].sentence < sentence && speakers::is_cue_at(tokens, j))
         .find_map(|j| speakers::subject(tokens, j).map(|m| (m, j)))
+}
+
+/// A paragraph that is only a dash and a name ("— Sanders.") credits the quotes just before
+/// it that have no speaker yet.
+fn dash_credits(
+    tokens: &[words::Token],
+    spans: &[marks::Span],
+    people: &People,
+    out: &mut [Quote],
+) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let p = tokens[i].paragraph;
+        let end = tokens[i..]
+            .iter()
+            .position(|t| t.paragraph != p)
+            .map_or(tokens.len(), |n| i + n);
+        let para = &tokens[i..end];
+        let dash = para
+            .first()
+            .is_some_and(|t| matches!(t.text.as_str(), "-" | "—" | "–" | "―"));
+        if dash && para.len() <= 8 && para.iter().all(|t| t.quote.is_none()) {
+            if let Some(run) = people::name_at(tokens, i + 1) {
+                let rest_is_punct = tokens[run.words.last().map_or(i, |&l| l + 1)..end]
+                    .iter()
+                    .all(|t| !t.word);
+                if rest_is_punct {
+                    if let Some(s) = speakers::resolve(
+                        people,
+                        &Mention::Name(vec![people::run_text(tokens, &run)]),
+                    ) {
+                        for (k, span) in spans.iter().enumerate() {
+                            let before = span.end <= tokens[i].start
+                                && tokens
+                                    .iter()
+                                    .find(|t| t.quote == Some(k))
+                                    .is_some_and(|t| t.paragraph + 1 >= p);
+                            if before && out[k].speaker.is_none() {
+                                out[k].speaker = Some(s.name.clone());
+                                out[k].role = s.role.clone();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+/// The speaker introduced at the end of the previous paragraph with a colon.
+fn colon_intro(
+    tokens: &[words::Token],
+    first: usize,
+    paragraph: usize,
+) -> Option<(Mention, usize)> {
+    let end = (0..first)
+        .rev()
+        .find(|&j| tokens[j].paragraph + 1 == paragraph)?;
+    if tokens[end].text != ":" || paragraph == 0 {
+        return None;
+    }
+    let cue = (0..end)
+        .rev()
+        .take_while(|&j| tokens[j].sentence == tokens[end].sentence)
+        .find(|&j| speakers::is_cue_at(tokens, j));
+    match cue {
+        Some(c) => speakers::subject(tokens, c).map(|m| (m, c)),
+        None => speakers::main_subject(tokens, end).map(|m| (m, end)),
+    }
 }
 
 /// Whether a paragraph holds nothing but quotations and attribution-free punctuation.
@@ -356,7 +441,10 @@ mod tests {
         let appeal =
             "We are making our documentary series ‘Salt Lines’, about the fishing families.";
         assert!(unlabelled(appeal, "Salt Lines"));
-        assert_eq!(speaker_of(STORY, "talking to both sides").as_deref(), Some("Kelvarra"));
+        assert_eq!(
+            speaker_of(STORY, "talking to both sides").as_deref(),
+            Some("Kelvarra")
+        );
     }
 
     #[test]

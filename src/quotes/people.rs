@@ -94,7 +94,7 @@ pub struct NameRun {
 
 /// Whether a token can be part of a name.
 pub fn namelike(t: &Token) -> bool {
-    t.word && t.cap && !t.lower.chars().all(|c| c.is_ascii_digit())
+    t.word && t.cap && !t.common && !t.lower.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The name starting at token `i` (after any titles), going forward.
@@ -126,8 +126,13 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
                 break;
             }
             j += 1;
-            // An initial: "Donald J. Trump", "G.K. Butterfield".
-            if is_initials(&t.text) && tokens.get(j).is_some_and(|n| n.text == ".") {
+            // An initial or a title with its full stop: "Donald J. Trump", "Florida Sen. Marco
+            // Rubio".
+            let dotted = is_initials(&t.text) || TITLES.contains(&base(t).as_str());
+            if dotted
+                && tokens.get(j).is_some_and(|n| n.text == ".")
+                && tokens.get(j + 1).is_some_and(|n| n.word && n.cap)
+            {
                 j += 1;
             }
         } else if !words.is_empty() && t.word && PARTICLES.contains(&t.lower.as_str()) {

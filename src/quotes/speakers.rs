@@ -222,6 +222,10 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         return (!matches!(m, Mention::Pronoun(_))).then_some(m);
     }
     let m = forward(tokens, j)?;
+    // "“Q?” Hannity pressed.": a name and any past-tense verb right after the quote.
+    if matches!(m, Mention::Name(_) | Mention::Pronoun(_)) && verb_after_name(tokens, j) {
+        return Some(m);
+    }
     // The verb must follow soon: "Flynn, a top Trump surrogate, said".
     let mut n = j;
     let mut steps = 0;
@@ -239,6 +243,41 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         steps += 1;
     }
     None
+}
+
+/// Whether the name or pronoun at `j` is followed at once by a verb in the past tense or the
+/// third person ("pressed", "echoed", "writes").
+fn verb_after_name(tokens: &[Token], j: usize) -> bool {
+    let mut n = j;
+    while n < tokens.len()
+        && n - j < 6
+        && (namelike(&tokens[n]) || tokens[n].text == "." || pronoun(&tokens[n]).is_some())
+    {
+        n += 1;
+    }
+    tokens.get(n).is_some_and(|t| {
+        t.word
+            && !t.cap
+            && t.quote.is_none()
+            && t.sentence == tokens[j].sentence
+            && t.lower.len() > 3
+            && (t.lower.ends_with("ed") || is_cue(t))
+    })
+}
+
+/// The speaker named right after a quote that does not open its sentence:
+/// `... that “from his perspective,” Lewandowski added`.
+pub fn after_tight(tokens: &[Token], last: usize) -> Option<Mention> {
+    let k = tokens[last].quote;
+    let mut j = last + 1;
+    while j < tokens.len() && !tokens[j].word && (tokens[j].quote == k || tokens[j].text == ",") {
+        j += 1;
+    }
+    if j >= tokens.len() || tokens[j].sentence != tokens[last].sentence {
+        return None;
+    }
+    let m = forward(tokens, j)?;
+    (matches!(m, Mention::Name(_) | Mention::Pronoun(_)) && verb_after_name(tokens, j)).then_some(m)
 }
 
 /// A mention going forward from `j`: a pronoun, a name (or two joined by "and"), or a
@@ -320,7 +359,10 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
             return None;
         }
         if t.word && t.cap && !NOT_NAMES.contains(&t.lower.as_str()) {
-            return (steps > 0).then(|| name_at(tokens, k)).flatten();
+            let possessive = tokens[end].lower.ends_with("'s");
+            return (steps > 0 || possessive)
+                .then(|| name_at(tokens, k))
+                .flatten();
         }
         let comma_name = t.text == ","
             && tokens[end].lower.ends_with("'s")
@@ -378,6 +420,17 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
                 continue;
             }
         }
+        if t.text == "," && tokens[v].lower.ends_with("ing") {
+            // A participle after the main clause: "Mrs Schlafly endorsed him, saying ...".
+            let main = (0..j - 1)
+                .rev()
+                .take_while(|&n| ok(n))
+                .find(|&n| is_cue_at(tokens, n));
+            return match main {
+                Some(m) => subject(tokens, m),
+                None => main_subject(tokens, v),
+            };
+        }
         if t.text == "," {
             // An appositive or relative clause: "Mr Halvorsen, who took over in March, said".
             let mut k = j - 1;
@@ -395,6 +448,10 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
                     // commas is the subject, joined to one before an "and".
                     if let Some(named) = appositive_name(tokens, k + 1, j - 1) {
                         return Some(joined(tokens, k, named));
+                    }
+                    // "Cory James, 22, of Flint, Mich., said": the name opening the clause.
+                    if let Some(m) = main_subject(tokens, v) {
+                        return Some(m);
                     }
                     // "Q," S, role, said: the subject stands before the first comma.
                     j = k;
@@ -555,7 +612,8 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         if t.lower == "according" && tokens.get(j + 1).is_some_and(|n| n.lower == "to") {
             return forward(tokens, j + 2).map(|m| (m, j));
         }
-        if is_cue_at(tokens, j) {
+        // "to urge leaders": an infinitive is not a speech act of anyone near it.
+        if is_cue_at(tokens, j) && !(j > 0 && tokens[j - 1].lower == "to") {
             return subject(tokens, j).map(|m| (m, j));
         }
     }
@@ -629,6 +687,26 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
         m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
         Mention::Description(_) => None,
     }
+}
+
+/// An attribution closing the sentence after a quote: `“...” than the CIA's, Zuckoff said.`
+pub fn tail(tokens: &[Token], last: usize) -> Option<Mention> {
+    let sentence = tokens[last].sentence;
+    let end = tokens[last..]
+        .iter()
+        .position(|t| t.sentence != sentence)
+        .map_or(tokens.len(), |p| last + p);
+    let comma = (last + 1..end)
+        .rev()
+        .find(|&j| tokens[j].text == "," && tokens[j].quote.is_none())?;
+    let m = forward(tokens, comma + 1)?;
+    if !matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
+        return None;
+    }
+    // The name, a cue verb, and nothing after but a few words ("said in an interview").
+    let cue = (comma + 1..end).find(|&j| is_cue_at(tokens, j))?;
+    (cue - comma <= 6 && end - cue <= 8 && tokens[comma + 1..end].iter().all(|t| t.quote.is_none()))
+        .then_some(m)
 }
 
 /// "according to S" after the quote, in the same sentence.

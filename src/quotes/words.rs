@@ -24,6 +24,9 @@ pub struct Token {
     pub sentence: usize,
     /// Index of the paragraph.
     pub paragraph: usize,
+    /// A capitalised word only because it opens a sentence: the article also writes it in
+    /// lower case ("Ever since ...").
+    pub common: bool,
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -117,12 +120,34 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
             quote,
             sentence,
             paragraph,
+            common: false,
         });
         if ends {
             sentence += 1;
         }
     }
+    mark_common(&mut out);
     out
+}
+
+/// Flag capitalised sentence openers that the article also writes in lower case.
+fn mark_common(tokens: &mut [Token]) {
+    let lower: std::collections::HashSet<String> = tokens
+        .iter()
+        .filter(|t| t.word && !t.cap)
+        .map(|t| t.lower.clone())
+        .collect();
+    let mut last_sentence = usize::MAX;
+    for t in tokens.iter_mut() {
+        if !t.word {
+            continue;
+        }
+        let opens = t.sentence != last_sentence;
+        last_sentence = t.sentence;
+        if opens && t.cap && lower.contains(&t.lower) {
+            t.common = true;
+        }
+    }
 }
 
 fn is_quote_mark_at(text: &[char], i: usize, spans: &[Span]) -> bool {

@@ -291,9 +291,16 @@ fn pronoun(
         return Some(s.clone());
     }
     let spoke = |name: &str| said.iter().any(|(_, s)| s.name == name);
+    let person = |sp: &Speaker| {
+        !sp.name.contains(" and ")
+            && (people.is_person(&sp.name) || spoke(&sp.name))
+            && fits(&sp.name)
+    };
     let mut j = at;
     let mut sentence = tokens[at].sentence;
-    let mut best: Option<Speaker> = None;
+    // People of the nearest earlier sentence naming any: (speaker, has spoken before).
+    let mut found: Vec<(Speaker, bool)> = Vec::new();
+    let mut found_in = usize::MAX;
     while j > 0 {
         j -= 1;
         let t = &tokens[j];
@@ -301,7 +308,7 @@ fn pronoun(
             break;
         }
         if t.sentence != sentence {
-            if best.is_some() {
+            if !found.is_empty() {
                 break;
             }
             sentence = t.sentence;
@@ -312,21 +319,32 @@ fn pronoun(
         {
             continue;
         }
-        // The start of this name; a person of the article, or someone who spoke.
         let Some(Mention::Name(names)) = speakers::backward(tokens, j) else {
             continue;
         };
         let Some(sp) = speakers::resolve(people, &Mention::Name(names)) else {
             continue;
         };
-        if !sp.name.contains(" and ")
-            && (people.is_person(&sp.name) || spoke(&sp.name))
-            && fits(&sp.name)
-        {
-            // Keep going back within the sentence: its first person wins.
-            best = Some(sp);
+        if person(&sp) {
+            let has_spoken = spoke(&sp.name);
+            found.push((sp, has_spoken));
+            found_in = t.sentence;
         }
     }
+    // The sentence's subject first, then someone who has spoken, then its first person.
+    let best = (!found.is_empty())
+        .then(|| {
+            let at = tokens.iter().rposition(|t| t.sentence == found_in)?;
+            match speakers::main_subject(tokens, at)? {
+                Mention::Name(n) => {
+                    speakers::resolve(people, &Mention::Name(n)).filter(|s| person(s))
+                }
+                _ => None,
+            }
+        })
+        .flatten()
+        .or_else(|| found.iter().find(|(_, s)| *s).map(|(sp, _)| sp.clone()))
+        .or_else(|| found.last().map(|(sp, _)| sp.clone()));
     best.or_else(|| {
         said.iter()
             .rev()
@@ -376,7 +394,8 @@ mod tests {
         Foreign ministry spokeswoman Liesl Varga said that Kelvarra was in contact with both governments.\n\
         Ms Varga said the quarrel risked “spreading to the southern banks” and talks had failed.\n\
         “Even so, we will keep working at it,” she said.\n\
-        Speaking to the radio station, Ms Varga called the seizures “deeply troubling. They could grow into a wider confrontation”.\n\
+        Speaking to the radio station Kanal Vier, Ms Varga called the seizures “deeply troubling. They could grow into a wider confrontation”.\n\
+        “What matters most now is that both fleets stay in port,” she told the station.\n\
         “I think most people will agree that northern diplomacy has failed,” Mr Andric said.\n\
         He said the larger states had tried to “control” the negotiations.\n\
         Mr Halvorsen, who took over the ministry in March, said his government would not give way. “We have fished these waters for four hundred years.\n\

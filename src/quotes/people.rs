@@ -260,7 +260,17 @@ impl People {
             _ if run.words.len() >= 2 => super::names::gender_of(&tokens[run.words[0]].text),
             _ => '?',
         };
-        if let Some(p) = self.list.iter_mut().find(|p| p.surname == surname) {
+        // One surname may name two people ("Donald Trump", "Ivanka Trump"): a full name with
+        // another first name is someone else.
+        let first = (run.words.len() >= 2).then(|| tokens[run.words[0]].lower.clone());
+        let same = |p: &Person| {
+            p.surname == surname
+                && match (&first, p.name.contains(' ')) {
+                    (Some(f), true) => p.name.to_lowercase().starts_with(f.as_str()),
+                    _ => true,
+                }
+        };
+        if let Some(p) = self.list.iter_mut().find(|p| same(p)) {
             if p.gender == '?' {
                 p.gender = gender;
             }
@@ -289,7 +299,22 @@ impl People {
         let last = mention.split_whitespace().last()?.to_lowercase();
         let last = last.strip_suffix("'s").unwrap_or(&last).replace('’', "'");
         let last = last.strip_suffix("'s").unwrap_or(&last).to_string();
-        self.list.iter().find(|p| p.surname == last)
+        let first = mention.split_whitespace().next().map(str::to_lowercase);
+        let mut same = self.list.iter().filter(|p| p.surname == last);
+        if mention.split_whitespace().count() >= 2 {
+            // A full name: the person with that first name, else the first of the surname.
+            let all: Vec<&Person> = same.collect();
+            return all
+                .iter()
+                .find(|p| {
+                    first
+                        .as_ref()
+                        .is_some_and(|f| p.name.to_lowercase().starts_with(f.as_str()))
+                })
+                .or(all.first())
+                .copied();
+        }
+        same.next()
     }
 
     /// Note that a person was referred to as "he" or "she".

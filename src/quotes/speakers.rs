@@ -474,7 +474,13 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     if j == 0 || !ok(j - 1) {
         return None;
     }
-    backward(tokens, j - 1)
+    match backward(tokens, j - 1) {
+        // "she released a statement saying": the statement's author is the clause's subject.
+        Some(Mention::Description(_)) if tokens[v].lower.ends_with("ing") => {
+            main_subject(tokens, v)
+        }
+        m => m,
+    }
 }
 
 /// The name filling tokens `from..to` exactly, if they are one.
@@ -742,9 +748,16 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
             let mut out = Vec::new();
             let mut role = None;
             for n in names {
-                let clean: Vec<&str> = n
-                    .split_whitespace()
-                    .filter(|w| !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+                // Titles go, but not a last word that only looks like one ("Mr. King").
+                let words: Vec<&str> = n.split_whitespace().collect();
+                let clean: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, w)| {
+                        *k + 1 == words.len()
+                            || !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+                    })
+                    .map(|(_, w)| *w)
                     .collect();
                 let clean = clean.join(" ");
                 match people.find(&clean) {

@@ -138,14 +138,16 @@ fn mark_common(tokens: &mut [Token]) {
         .map(|t| t.lower.clone())
         .collect();
     let mut last_sentence = usize::MAX;
-    for t in tokens.iter_mut() {
-        if !t.word {
+    for k in 0..tokens.len() {
+        if !tokens[k].word {
             continue;
         }
-        let opens = t.sentence != last_sentence;
-        last_sentence = t.sentence;
-        if opens && t.cap && lower.contains(&t.lower) {
-            t.common = true;
+        let opens = tokens[k].sentence != last_sentence;
+        last_sentence = tokens[k].sentence;
+        // "Mark Weddle" keeps its first name: a capital word after it makes a name.
+        let name_follows = tokens.get(k + 1).is_some_and(|n| n.word && n.cap);
+        if opens && tokens[k].cap && !name_follows && lower.contains(&tokens[k].lower) {
+            tokens[k].common = true;
         }
     }
 }
@@ -154,13 +156,24 @@ fn is_quote_mark_at(text: &[char], i: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| s.open == i || s.close == Some(i)) && text[i] != '-'
 }
 
-/// Whether a cue verb comes within the next four words ("... over.” Mr Holt said").
+/// Whether a cue verb comes within the next four words ("... over.” Mr Holt said"), or a name
+/// and a verb in the past tense ("... million?” Hannity pressed").
 fn cue_follows(text: &[char], i: usize) -> bool {
     let rest: String = text[i..text.len().min(i + 80)].iter().collect();
-    rest.split(|c: char| !c.is_alphanumeric())
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(4)
+        .collect();
+    words
+        .iter()
         .any(|w| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str()))
+        || words.windows(2).take(2).any(|p| {
+            p[0].chars().next().is_some_and(char::is_uppercase)
+                && p[1].len() > 3
+                && p[1].ends_with("ed")
+                && p[1].chars().all(char::is_lowercase)
+        })
 }
 
 /// Whether the next word after `i` could start a sentence (a capital, a digit or a quote mark).

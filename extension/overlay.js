@@ -7,6 +7,13 @@
 
   const HIGHLIGHT = 'quietread-quote';
   const GAP = 8;
+  /** Narrowest gutter, in pixels, that still takes a label of initials. */
+  const COMPACT_ROOM = 22;
+
+  /** "Tomas Andric and Hana Ostrova" -> "TA+HO". */
+  function initials(name) {
+    return name.split(' and ').map((n) => n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('').slice(0, 3)).join('+');
+  }
 
   const STYLE = `
     :host { all: initial; }
@@ -19,6 +26,7 @@
       pointer-events: auto; box-shadow: 0 1px 2px rgba(0,0,0,.12);
     }
     .label:focus-visible { outline: 2px solid #2f6f5e; outline-offset: 2px; }
+    .label.compact { max-width: none; padding: 1px 3px; font-size: 10px; border-radius: 7px; text-align: center; }
     .dark .label { color: #e6f4ee; background: #1f3a33; border-color: #4f8f7c; }
     .tip {
       position: absolute; z-index: 1; display: none; box-sizing: border-box; width: 300px; padding: 8px 10px;
@@ -171,13 +179,19 @@
         it.label.style.display = '';
         const first = rects[0];
         const block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+        compact(it, false);
         const w = Math.min(190, it.label.offsetWidth || 120);
         const h = it.label.offsetHeight || 18;
         let x;
         let side;
         if (block.right + GAP + w <= vw) { x = block.right + GAP; side = 'right'; }
         else if (block.left - GAP - w >= 0) { x = block.left - GAP - w; side = 'left'; }
-        else { x = Math.max(0, Math.min(first.left, vw - w)); side = 'above'; }
+        else if (block.left >= COMPACT_ROOM) {
+          // A narrow page: the speaker's initials in the gutter, the full name on hover or focus.
+          compact(it, true);
+          x = Math.max(0, block.left - 2 - (it.label.offsetWidth || 20));
+          side = 'left';
+        } else { x = Math.max(0, Math.min(first.left, vw - w)); side = 'above'; }
         let y = side === 'above' ? first.top - h - 2 : first.top + (first.height - h) / 2;
         if (side === lastSide && y < lastBottom + 4) y = lastBottom + 4;
         lastBottom = y + h;
@@ -191,6 +205,13 @@
 
     function schedule() {
       if (!frame) frame = global.requestAnimationFrame(place);
+    }
+
+    /** Show a label as the speaker's initials, or in full. */
+    function compact(it, on) {
+      if (it.label.classList.contains('compact') === on) return;
+      it.label.classList.toggle('compact', on);
+      it.label.textContent = on ? initials(it.speaker) : it.speaker;
     }
 
     /** Follow layout changes: resizes of the window and of the quotes' blocks (images

@@ -123,9 +123,9 @@ fn is_paragraph(tree: &Tree, i: usize) -> bool {
         return true;
     }
     tag == "div"
-        && !tree.children[i]
-            .iter()
-            .any(|&c| BLOCK_TAGS.contains(&tree.node(c).tag.as_str()))
+        && !tree
+            .children(i)
+            .any(|c| BLOCK_TAGS.contains(&tree.node(c).tag.as_str()))
 }
 
 fn class_weight(tree: &Tree, i: usize) -> f64 {

@@ -173,10 +173,10 @@ impl Boxes<'_> {
             return false;
         }
         // Only blocks with text of their own, so a wrapper is not judged twice.
-        let own: u32 = tree.children[i]
-            .iter()
-            .filter(|&&c| tree.node(c).is_text())
-            .map(|&c| tree.text_len[c])
+        let own: u32 = tree
+            .children(i)
+            .filter(|&c| tree.node(c).is_text())
+            .map(|c| tree.text_len[c])
             .sum();
         if own * 2 < tree.text_len[i] {
             return false;
@@ -192,7 +192,8 @@ const PROSE_MIN: u32 = 100;
 const READER_WORDS: &[&str] = &[
     "you", "your", "we", "our", "us", "sie", "ihr", "ihre", "ihnen", "wir", "unser", "unsere",
     "unseren", "uns", "vous", "votre", "vos", "nous", "notre", "nos", "tu", "tus", "usted",
-    "nuestro", "nuestra", "nuestros", "nuestras", "nosotros", "te",
+    "nuestro", "nuestra", "nuestros", "nuestras", "nosotros", "te", "du", "dich", "dir", "dein",
+    "deine", "euch", "euer", "eure", "toi", "ton", "ta", "tes", "tú", "ti",
 ];
 
 /// Whether a text speaks to its reader in the first person plural or the second person.

@@ -208,7 +208,7 @@ fn between_hits(tree: &Tree, hits: &mut Vec<Hit>) {
         if a >= b || ca != cb || tree.parent[b] != Some(parent) {
             continue;
         }
-        let kids = &tree.children[parent];
+        let kids: Vec<usize> = tree.children(parent).collect();
         let (Some(ia), Some(ib)) = (
             kids.iter().position(|&k| k == a),
             kids.iter().position(|&k| k == b),
@@ -348,7 +348,7 @@ fn backdrop_word(tree: &Tree, i: usize) -> Option<&'static str> {
         || tree.text_len[i] > 0
         || tree.opaque[i]
         || !matches!(node.tag.as_str(), "div" | "section")
-        || tree.children[i].iter().any(|&c| !tree.node(c).is_text())
+        || tree.children(i).any(|c| !tree.node(c).is_text())
     {
         return None;
     }

@@ -351,6 +351,8 @@ pub const PHRASE_RULES: &[PhraseRule] = &[
     ph(Appeal, "unterstütze unabhängige"),
     ph(Appeal, "supporte uns"),
     ph(Appeal, "spendenfinanziert"),
+    ph(Appeal, "unterstützen sie diese"),
+    ph(Appeal, "unterstütze"),
     ph(Appeal, "jetzt spenden"),
     // comments
     whole(Comments, "comments"),

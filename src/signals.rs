@@ -249,7 +249,15 @@ fn menu_link(tree: &Tree, i: usize) -> bool {
             "li" | "nav" | "header" | "footer" | "menu" | "ul" | "ol"
         )
     });
-    listed || tree.parent[link].is_some_and(|p| tree.link_density(p) > 0.7)
+    // Among other links: a parent made of links, more than one of them.
+    let among_links = tree.parent[link].is_some_and(|p| {
+        tree.link_density(p) > 0.7
+            && (p + 1..tree.end[p])
+                .filter(|&j| tree.node(j).tag == "a")
+                .count()
+                > 1
+    });
+    listed || among_links
 }
 
 /// Whether the phrase at byte `at` of `text` stands outside quotation marks (an article quoting a leaflet's
@@ -285,14 +293,14 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
     }
     // Only elements that carry text themselves, or whose text is all in inline children
     // ("<p><em>Sign up</em> for our newsletter</p>"), so a phrase is matched where it stands.
-    let own_text = tree.children[i].iter().any(|&c| {
+    let own_text = tree.children(i).any(|c| {
         let n = tree.node(c);
         n.is_text() && !n.text.trim().is_empty()
     });
     let text_block = !INLINE_TAGS.contains(&tree.node(i).tag.as_str())
-        && tree.children[i]
-            .iter()
-            .all(|&c| tree.node(c).is_text() || INLINE_TAGS.contains(&tree.node(c).tag.as_str()));
+        && tree
+            .children(i)
+            .all(|c| tree.node(c).is_text() || INLINE_TAGS.contains(&tree.node(c).tag.as_str()));
     if !own_text && !text_block {
         return None;
     }

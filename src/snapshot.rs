@@ -123,8 +123,6 @@ impl Node {
 pub struct Tree<'a> {
     /// The snapshot itself.
     pub snap: &'a Snapshot,
-    /// Children of each node, in document order.
-    pub children: Vec<Vec<usize>>,
     /// Parent of each node (validated), `None` for roots.
     pub parent: Vec<Option<usize>>,
     /// Visible characters (not white space) in the subtree.
@@ -152,7 +150,6 @@ impl<'a> Tree<'a> {
     pub fn new(snap: &'a Snapshot) -> Self {
         let n = snap.nodes.len();
         let mut parent = vec![None; n];
-        let mut children = vec![Vec::new(); n];
         let mut depth = vec![0u32; n];
         let mut opaque = vec![false; n];
         // Open ancestors in document order: a node may only hang under one of them, so every
@@ -173,7 +170,6 @@ impl<'a> Tree<'a> {
                         stack.pop();
                     }
                     parent[i] = Some(p);
-                    children[p].push(i);
                     depth[i] = depth[p] + 1;
                     opaque[i] = opaque[p];
                 }
@@ -201,8 +197,14 @@ impl<'a> Tree<'a> {
         for i in (0..n).rev() {
             let node = &snap.nodes[i];
             if node.is_text() {
-                text_len[i] = node.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                commas[i] = node.text.chars().filter(|&c| c == ',' || c == '،').count() as u32;
+                let t = node.text.as_bytes();
+                if node.text.is_ascii() {
+                    text_len[i] = t.iter().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+                    commas[i] = t.iter().filter(|&&b| b == b',').count() as u32;
+                } else {
+                    text_len[i] = node.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    commas[i] = node.text.chars().filter(|&c| c == ',' || c == '،').count() as u32;
+                }
             } else if OPAQUE.contains(&node.tag.as_str()) {
                 text_len[i] = 0;
                 link_len[i] = 0;
@@ -220,7 +222,6 @@ impl<'a> Tree<'a> {
         }
         Tree {
             snap,
-            children,
             parent,
             text_len,
             link_len,
@@ -249,6 +250,13 @@ impl<'a> Tree<'a> {
     /// The node at `i`.
     pub fn node(&self, i: usize) -> &Node {
         &self.snap.nodes[i]
+    }
+
+    /// Children of node `i`, in document order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.end[i];
+        let first = (i + 1 < end).then_some(i + 1);
+        std::iter::successors(first, move |&c| Some(self.end[c]).filter(|&n| n < end))
     }
 
     /// Whether `a` is `b` or one of its ancestors.
@@ -282,7 +290,9 @@ impl<'a> Tree<'a> {
             if node.is_text() {
                 raw.push_str(&node.text);
             } else if !OPAQUE.contains(&node.tag.as_str()) {
-                stack.extend(self.children[c].iter().rev());
+                let first = stack.len();
+                stack.extend(self.children(c));
+                stack[first..].reverse();
             }
         }
         let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -152,6 +152,15 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             break;
         }
     }
+    // "Secretary of State John F. Kerry": the first word after "<title> of" belongs to the title.
+    let title_of = i >= 2
+        && tokens[i - 1].lower == "of"
+        && (TITLES.contains(&base(&tokens[i - 2]).as_str())
+            || ROLE_NOUNS.contains(&base(&tokens[i - 2]).as_str()));
+    if title_of && words.len() >= 2 {
+        title = Some(base(&tokens[i - 2]));
+        words.remove(0);
+    }
     // "Democratic National Committee Chairman Ed Rendell": the name follows the last title or
     // role word inside the run.
     if let Some(cut) = words.iter().rposition(|&k| {

@@ -45,7 +45,7 @@ pub const CUE_VERBS: &[&str] = &[
 #[rustfmt::skip]
 const BETWEEN: &[&str] = &[
     "also", "later", "then", "has", "had", "have", "would", "will", "was", "is", "were",
-    "previously", "repeatedly", "again", "reportedly", "publicly", "once", "further", "earlier",
+    "previously", "repeatedly", "again", "reportedly", "must", "publicly", "once", "further", "earlier",
     "recently", "initially", "first", "simply", "never", "often", "has", "had", "once", "too",
     "privately", "flatly", "bluntly", "quickly", "frequently", "has", "did", "does", "may", "might",
     "could", "can", "should", "just", "only", "even", "already", "still", "since", "on", "last",
@@ -93,7 +93,8 @@ const NOUN_LIKE: &[&str] = &[
 
 /// Whether a token is a cue verb (not a token inside a quote, nor a noun of the same form).
 pub fn is_cue(t: &Token) -> bool {
-    t.word && t.quote.is_none() && CUE_VERBS.contains(&t.lower.as_str())
+    // A capital makes it part of a name ("United States"), not a verb.
+    t.word && !t.cap && t.quote.is_none() && CUE_VERBS.contains(&t.lower.as_str())
 }
 
 /// Whether token `j` is a cue verb where it stands: an ambiguous plural form counts only after
@@ -101,6 +102,10 @@ pub fn is_cue(t: &Token) -> bool {
 pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     let t = &tokens[j];
     if !is_cue(t) {
+        return false;
+    }
+    // "to continue", "to urge leaders": an infinitive is no one's speech act here.
+    if j > 0 && tokens[j - 1].lower == "to" {
         return false;
     }
     if !NOUN_LIKE.contains(&t.lower.as_str()) {
@@ -421,15 +426,16 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
             }
         }
         if t.text == "," && tokens[v].lower.ends_with("ing") {
-            // A participle after the main clause: "Mrs Schlafly endorsed him, saying ...".
+            // A participle after the main clause: "Mrs Schlafly endorsed him, saying ...": the
+            // sentence's subject, else the subject of the clause's own cue verb.
+            if let Some(m) = main_subject(tokens, v) {
+                return Some(m);
+            }
             let main = (0..j - 1)
                 .rev()
                 .take_while(|&n| ok(n))
                 .find(|&n| is_cue_at(tokens, n));
-            return match main {
-                Some(m) => subject(tokens, m),
-                None => main_subject(tokens, v),
-            };
+            return main.and_then(|m| subject(tokens, m));
         }
         if t.text == "," {
             // An appositive or relative clause: "Mr Halvorsen, who took over in March, said".
@@ -527,9 +533,14 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
     if namelike(t) && !NOT_NAMES.contains(&t.lower.as_str()) {
         let start = name_start(tokens, e);
         // "Butterfield of North Carolina said": a place after "of" or "from" is not the subject.
+        let title_before = start >= 2 && {
+            let b = base(&tokens[start - 2]);
+            TITLES.contains(&b.as_str()) || b == "head"
+        };
         if start >= 2
             && matches!(tokens[start - 1].lower.as_str(), "of" | "from")
             && namelike(&tokens[start - 2])
+            && !title_before
         {
             return backward(tokens, start - 2);
         }

@@ -98,7 +98,15 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             // calling it “a disgrace”"): the sentence's subject.
             let words = tokens[first..=last].iter().filter(|t| t.word).count();
             if found.is_none() && !opens_sentence && words >= MAIN_SUBJECT_WORDS {
-                found = speakers::main_subject(&tokens, first).map(|m| (m, first));
+                // Only a person of the article, or a full name ("Audiences" is no one).
+                found = speakers::main_subject(&tokens, first)
+                    .filter(|m| match m {
+                        Mention::Name(n) => n
+                            .iter()
+                            .all(|x| x.contains(' ') || people.find(x).is_some()),
+                        _ => true,
+                    })
+                    .map(|m| (m, first));
             }
         }
         let mut speaker = match &found {

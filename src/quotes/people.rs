@@ -161,6 +161,14 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         title = Some(base(&tokens[i - 2]));
         words.remove(0);
     }
+    // "Republican Christine Todd Whitman": a party or a place before a given name is not part
+    // of the name.
+    while words.len() >= 3
+        && super::names::gender_of(&tokens[words[0]].text) == '?'
+        && super::names::gender_of(&tokens[words[1]].text) != '?'
+    {
+        words.remove(0);
+    }
     // "Democratic National Committee Chairman Ed Rendell": the name follows the last title or
     // role word inside the run.
     if let Some(cut) = words.iter().rposition(|&k| {

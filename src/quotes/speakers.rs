@@ -791,10 +791,19 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
         Mention::Description(d) => {
             // "a Kremlin statement" speaks for the Kremlin; "the spokesman" for a person with
             // that role; a description with no name at all is not a speaker we can name.
+            // Adjectives of a party or a nation ("The Democratic frontrunner") name no one.
+            let adjective = |w: &str| {
+                let l = w.to_lowercase();
+                ["an", "ic", "ese", "ish", "i"]
+                    .iter()
+                    .any(|e| l.ends_with(e))
+                    && !l.ends_with("'s")
+            };
             let caps: Vec<&str> = d
                 .split_whitespace()
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .filter(|w| !NOT_NAMES.contains(&w.to_lowercase().as_str()))
+                .filter(|w| !adjective(w))
                 .collect();
             if !caps.is_empty() {
                 let name = caps

@@ -104,11 +104,11 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
         let ends = closes_sentence
             || quote.is_none()
                 && matches!(c, '.' | '?' | '!')
-                && !out.last().is_some_and(|t: &Token| {
+                && (!out.last().is_some_and(|t: &Token| {
                     t.word
                         && (ABBREVIATIONS.contains(&t.lower.as_str())
                             || (t.text.len() == 1 && t.cap))
-                })
+                }) || place_abbreviation_ends(&out, text, i))
                 && next_starts_sentence(text, i);
         out.push(Token {
             start,
@@ -154,6 +154,26 @@ fn mark_common(tokens: &mut [Token]) {
 
 fn is_quote_mark_at(text: &[char], i: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| s.open == i || s.close == Some(i)) && text[i] != '-'
+}
+
+/// "... in Washington D.C. He recalled": an abbreviation of a place ends its sentence when a
+/// pronoun or an article follows.
+fn place_abbreviation_ends(out: &[Token], text: &[char], i: usize) -> bool {
+    let place = out.last().is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "u.s" | "d.c" | "u.k" | "u.n" | "inc" | "co" | "corp"
+        )
+    });
+    if !place {
+        return false;
+    }
+    let rest: String = text[i..text.len().min(i + 12)].iter().collect();
+    let next = rest.split_whitespace().next().unwrap_or("");
+    matches!(
+        next,
+        "He" | "She" | "They" | "It" | "We" | "I" | "The" | "But" | "And" | "In"
+    )
 }
 
 /// Whether a cue verb comes within the next four words ("... over.” Mr Holt said"), or a name

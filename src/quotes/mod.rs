@@ -475,6 +475,24 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_also_a_title_stays_a_name() {
+        let text = "Radio host Lars King ran the show.\n\n“We will stay,” Mr. King said.";
+        assert_eq!(
+            speaker_of(text, "We will stay").as_deref(),
+            Some("Lars King")
+        );
+    }
+
+    #[test]
+    fn cue_words_written_with_a_capital_are_names() {
+        let text = "Envoy Mara Selt said the United States would take “robust steps” soon.";
+        assert_eq!(
+            speaker_of(text, "robust steps").as_deref(),
+            Some("Mara Selt")
+        );
+    }
+
+    #[test]
     fn a_quote_without_a_reliable_speaker_gets_none() {
         assert_eq!(
             speaker_of(

@@ -101,11 +101,20 @@ pub fn namelike(t: &Token) -> bool {
 pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     let mut j = i;
     let mut title = None;
+    // A title must be followed by a name: "Mr. King" is Mr King, not two titles.
+    let name_follows = |j: usize| {
+        let mut n = j + 1;
+        if tokens.get(n).is_some_and(|t| t.text == ".") {
+            n += 1;
+        }
+        tokens.get(n).is_some_and(|t| t.word && t.cap)
+    };
     // Titles, each maybe with a full stop: "Mr.", "Lt. Gen.".
     while j < tokens.len()
         && tokens[j].word
         && TITLES.contains(&base(&tokens[j]).as_str())
         && tokens[j].cap
+        && name_follows(j)
     {
         title = Some(base(&tokens[j]));
         j += 1;

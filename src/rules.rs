@@ -115,6 +115,10 @@ pub const WORD_RULES: &[WordRule] = &[
     w(Appeal, &["spende"]),
     w(Appeal, &["socios"]),
     w(Appeal, &["don", "banner"]),
+    w(Appeal, &["steady", "widget*"]),
+    w(Appeal, &["steady", "paywall*"]),
+    w(Appeal, &["supporter", "*"]),
+    w(Appeal, &["give", "butter*"]),
     // comments
     w(Comments, &["comments"]),
     w(Comments, &["comment", "list"]),
@@ -148,6 +152,12 @@ pub const WORD_RULES: &[WordRule] = &[
     w(Comments, &["livefyre*"]),
     w(Comments, &["replies"]),
     w(Comments, &["sohucs"]),
+    w(Comments, &["canvass"]),
+    w(Comments, &["wpdiscuz*"]),
+    w(Comments, &["wc", "comment*"]),
+    w(Comments, &["hyvor*"]),
+    w(Comments, &["commento"]),
+    w(Comments, &["talk", "embed", "stream"]),
     // newsletter, notifications, app banners
     w(Nag, &["newsletter*"]),
     w(Nag, &["push", "prompt"]),
@@ -176,6 +186,15 @@ pub const WORD_RULES: &[WordRule] = &[
     w(Nag, &["mailpoet*"]),
     w(Nag, &["news", "signup"]),
     w(Nag, &["signup", "form"]),
+    w(Nag, &["embed", "signup"]),
+    w(Nag, &["mc", "embed"]),
+    w(Nag, &["opt", "in"]),
+    w(Nag, &["subscription", "widget"]),
+    w(Nag, &["wonderpush*"]),
+    w(Nag, &["web", "push"]),
+    w(Nag, &["webpush*"]),
+    w(Nag, &["convertkit*"]),
+    w(Nag, &["substack", "subscribe*"]),
 ];
 
 /// A text rule: a phrase found in a short element's text.

@@ -295,7 +295,24 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     if let Some(g) = pronoun(t) {
         return Some(Mention::Pronoun(g));
     }
-    if let Some(mut run) = name_at(tokens, j) {
+    // Lower-case role words or an article before a name: "election lawyer Joe Birkenstock",
+    // "the Rev. Peter Wherry", "former FBI agent Timothy Gill", "The Hill".
+    let mut k = j;
+    while k < tokens.len()
+        && k - j < 5
+        && tokens[k].word
+        && !tokens[k].cap
+        && !is_cue(&tokens[k])
+        && !(k > j && DETERMINERS.contains(&tokens[k].lower.as_str()))
+    {
+        k += 1;
+    }
+    let start = if k < tokens.len() && tokens[k].sentence == t.sentence {
+        k
+    } else {
+        j
+    };
+    if let Some(mut run) = name_at(tokens, start) {
         // "Tulsa police Chief Chuck Jordan", "Sanders's campaign manager, Jeff Weaver": the
         // head of the phrase is the last name in it.
         while let Some(later) = later_name(tokens, *run.words.last()?) {
@@ -309,20 +326,6 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
             }
         }
         return Some(Mention::Name(names));
-    }
-    // Role words before a name: "election lawyer Joe Birkenstock".
-    let mut k = j;
-    while k < tokens.len() && k - j < 5 && tokens[k].word && !tokens[k].cap && !is_cue(&tokens[k]) {
-        k += 1;
-    }
-    if k > j
-        && k < tokens.len()
-        && tokens[k].sentence == t.sentence
-        && !DETERMINERS.contains(&t.lower.as_str())
-    {
-        if let Some(run) = name_at(tokens, k) {
-            return Some(Mention::Name(vec![run_text(tokens, &run)]));
-        }
     }
     if DETERMINERS.contains(&t.lower.as_str()) {
         let mut words = Vec::new();

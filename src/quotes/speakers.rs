@@ -235,13 +235,15 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     let mut n = j;
     let mut steps = 0;
     let mut comma = false;
-    while in_sentence(n) && steps < 16 {
+    let appositive = tokens.iter().skip(j).take(6).any(|t| t.text == ",");
+    let window = if appositive { 30 } else { 16 };
+    while in_sentence(n) && steps < window {
         if is_cue_at(tokens, n) {
             return Some(m);
         }
         if tokens[n].text == "," {
             comma = !comma;
-        } else if tokens[n].word && !comma && steps > 6 {
+        } else if tokens[n].word && !comma && steps > 6 && !appositive {
             break;
         }
         n += 1;
@@ -405,6 +407,10 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     let mut j = v;
     let mut skipped = 0;
     let ok = |j: usize| tokens[j].sentence == sentence && tokens[j].quote.is_none();
+    // "X said the move was his and said, ...": the second verb shares the first one's subject.
+    if v > 0 && ok(v - 1) && matches!(tokens[v - 1].lower.as_str(), "and" | "but") {
+        return main_subject(tokens, v);
+    }
     while j > 0 && ok(j - 1) && skipped < 24 {
         let t = &tokens[j - 1];
         if t.word
@@ -719,6 +725,10 @@ pub fn tail(tokens: &[Token], last: usize) -> Option<Mention> {
     let comma = (last + 1..end)
         .rev()
         .find(|&j| tokens[j].text == "," && tokens[j].quote.is_none())?;
+    // ", said RoseAnn DeMoro, executive director ...": the verb first.
+    if is_cue_at(tokens, comma + 1) {
+        return forward(tokens, comma + 2).filter(|m| matches!(m, Mention::Name(_)));
+    }
     let m = forward(tokens, comma + 1)?;
     if !matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
         return None;

@@ -176,14 +176,14 @@ fn place_abbreviation_ends(out: &[Token], text: &[char], i: usize) -> bool {
     )
 }
 
-/// Whether a cue verb comes within the next four words ("... over.” Mr Holt said"), or a name
+/// Whether a cue verb comes within the next seven words ("... over.” Mr Holt said"), or a name
 /// and a verb in the past tense ("... million?” Hannity pressed").
 fn cue_follows(text: &[char], i: usize) -> bool {
-    let rest: String = text[i..text.len().min(i + 80)].iter().collect();
+    let rest: String = text[i..text.len().min(i + 120)].iter().collect();
     let words: Vec<&str> = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(4)
+        .take(7)
         .collect();
     words
         .iter()

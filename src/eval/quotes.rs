@@ -32,8 +32,8 @@ fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
 /// words.
 pub fn speaker_matches(gold: &str, predicted: &str) -> bool {
     let norm = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .trim_end_matches("’s")
+        w.replace('’', "'")
+            .trim_matches(|c: char| !c.is_alphanumeric())
             .trim_end_matches("'s")
             .to_lowercase()
     };
@@ -218,6 +218,7 @@ mod tests {
         ));
         assert!(!speaker_matches("Dmitry Peskov", "Vladimir Putin"));
         assert!(speaker_matches("New York Post", "The New York Post’s"));
+        assert!(speaker_matches("O'Neill", "James O’Neill"));
     }
 
     #[test]

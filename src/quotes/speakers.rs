@@ -705,7 +705,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     if j >= at {
         return None;
     }
-    if OPENERS.contains(&tokens[j].lower.as_str()) {
+    if OPENERS.contains(&tokens[j].lower.as_str()) || tokens[j].common {
         let comma = (j..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none())?;
         j = comma + 1;
     }

@@ -130,8 +130,44 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
     out
 }
 
-/// Flag capitalised sentence openers that the article also writes in lower case.
+/// Small words that a headline in Title Case capitalises.
+const TITLE_CASE_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "is",
+    "are", "was", "were", "be", "as", "after", "over", "from", "into", "not", "no", "his", "her",
+    "their", "its", "it", "he", "she", "they", "we", "that", "this", "will", "would", "can",
+    "could", "has", "have", "had", "about", "against", "amid", "why", "how", "what",
+];
+
+/// Flag capitalised sentence openers that the article also writes in lower case, and the
+/// capitalised small words and verbs of a headline in Title Case ("Hollande Says Trump Is ..."),
+/// so that names stop at them.
 fn mark_common(tokens: &mut [Token]) {
+    let mut k = 0;
+    while k < tokens.len() {
+        let s = tokens[k].sentence;
+        let end = tokens[k..]
+            .iter()
+            .position(|t| t.sentence != s)
+            .map_or(tokens.len(), |n| k + n);
+        let words: Vec<usize> = (k..end)
+            .filter(|&j| tokens[j].word && tokens[j].quote.is_none())
+            .collect();
+        let caps = words.iter().filter(|&&j| tokens[j].cap).count();
+        if words.len() >= 5 && caps * 10 >= words.len() * 8 {
+            for &j in &words {
+                let l = tokens[j].lower.as_str();
+                if TITLE_CASE_WORDS.contains(&l) || super::speakers::CUE_VERBS.contains(&l) {
+                    tokens[j].common = true;
+                }
+            }
+        }
+        k = end;
+    }
+    mark_openers(tokens);
+}
+
+/// Flag capitalised sentence openers that the article also writes in lower case.
+fn mark_openers(tokens: &mut [Token]) {
     let lower: std::collections::HashSet<String> = tokens
         .iter()
         .filter(|t| t.word && !t.cap)
@@ -176,14 +212,14 @@ fn place_abbreviation_ends(out: &[Token], text: &[char], i: usize) -> bool {
     )
 }
 
-/// Whether a cue verb comes within the next seven words ("... over.” Mr Holt said"), or a name
+/// Whether a cue verb comes within the next five words ("... over.” Mr Holt said"), or a name
 /// and a verb in the past tense ("... million?” Hannity pressed").
 fn cue_follows(text: &[char], i: usize) -> bool {
     let rest: String = text[i..text.len().min(i + 120)].iter().collect();
     let words: Vec<&str> = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .take(7)
+        .take(5)
         .collect();
     words
         .iter()

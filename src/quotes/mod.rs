@@ -32,6 +32,9 @@ pub struct Quote {
 /// verb says who spoke (shorter ones are mostly scare quotes).
 const MAIN_SUBJECT_WORDS: usize = 3;
 
+/// How many paragraphs back a pronoun looks for the people it may stand for.
+const PRONOUN_PARAGRAPHS: usize = 3;
+
 /// How far back (in paragraphs) a pronoun or a quote-only paragraph looks for its speaker.
 const DISCOURSE_PARAGRAPHS: usize = 3;
 
@@ -312,7 +315,7 @@ fn pronoun(
     while j > 0 {
         j -= 1;
         let t = &tokens[j];
-        if t.paragraph + 1 < paragraph {
+        if t.paragraph + PRONOUN_PARAGRAPHS < paragraph {
             break;
         }
         if t.sentence != sentence {

@@ -722,9 +722,14 @@ pub fn tail(tokens: &[Token], last: usize) -> Option<Mention> {
         .iter()
         .position(|t| t.sentence != sentence)
         .map_or(tokens.len(), |p| last + p);
-    let comma = (last + 1..end)
-        .rev()
-        .find(|&j| tokens[j].text == "," && tokens[j].quote.is_none())?;
+    // Any comma after the quote may open the attribution: `'' income, he said, rather than`.
+    (last + 1..end)
+        .filter(|&j| tokens[j].text == "," && tokens[j].quote.is_none())
+        .find_map(|comma| tail_at(tokens, comma, end))
+}
+
+/// The attribution after the comma at `comma`, in a sentence ending at `end`.
+fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
     // ", said RoseAnn DeMoro, executive director ...": the verb first.
     if is_cue_at(tokens, comma + 1) {
         return forward(tokens, comma + 2).filter(|m| matches!(m, Mention::Name(_)));
@@ -733,9 +738,11 @@ pub fn tail(tokens: &[Token], last: usize) -> Option<Mention> {
     if !matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
         return None;
     }
-    // The name, a cue verb, and nothing after but a few words ("said in an interview").
-    let cue = (comma + 1..end).find(|&j| is_cue_at(tokens, j))?;
-    (cue - comma <= 6 && end - cue <= 8 && tokens[comma + 1..end].iter().all(|t| t.quote.is_none()))
+    // The name, then its cue verb within a few words and before any other quote.
+    let cue = (comma + 1..end.min(comma + 8)).find(|&j| is_cue_at(tokens, j))?;
+    tokens[comma + 1..cue]
+        .iter()
+        .all(|t| t.quote.is_none())
         .then_some(m)
 }
 

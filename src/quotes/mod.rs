@@ -478,6 +478,17 @@ mod tests {
     }
 
     #[test]
+    fn a_later_clause_with_its_own_verb_does_not_take_the_quote() {
+        let text = "Foreign ministry spokeswoman Liesl Varga spoke on Monday.\n\
+            And while Ms Varga said Kelvarra had “a great deal in common” with Seland, where many \
+            families own boats, Mr Andric accused Ardmoor of ignoring the towns.";
+        assert_eq!(
+            speaker_of(text, "a great deal").as_deref(),
+            Some("Liesl Varga")
+        );
+    }
+
+    #[test]
     fn a_surname_that_is_also_a_title_stays_a_name() {
         let text = "Radio host Lars King ran the show.\n\n“We will stay,” Mr. King said.";
         assert_eq!(

@@ -738,13 +738,41 @@ fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
     if !matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
         return None;
     }
-    // The name, then its cue verb within a few words and before any other quote.
+    // The name, then a verb of saying within a few words and before any other quote ("he
+    // said, rather than ...", "Zuckoff said in an interview."); "Mr Andric accused Ardmoor"
+    // starts a clause of its own.
     let cue = (comma + 1..end.min(comma + 8)).find(|&j| is_cue_at(tokens, j))?;
-    tokens[comma + 1..cue]
-        .iter()
-        .all(|t| t.quote.is_none())
-        .then_some(m)
+    let saying = SAYING.contains(&tokens[cue].lower.as_str());
+    (saying && tokens[comma + 1..cue].iter().all(|t| t.quote.is_none())).then_some(m)
 }
+
+/// Verbs that only report speech (unlike "accused" or "called", which take an object).
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "insisted",
+    "insists",
+    "continued",
+    "recalled",
+    "stressed",
+    "told",
+    "tells",
+    "asked",
+    "replied",
+    "answered",
+    "conceded",
+    "acknowledged",
+];
 
 /// "according to S" after the quote, in the same sentence.
 pub fn according_after(tokens: &[Token], last: usize) -> Option<Mention> {

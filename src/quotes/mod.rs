@@ -55,6 +55,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
     let mut pending: Vec<(usize, Mention, usize)> = Vec::new();
     // Spans that are titles, names or scare quotes rather than speech are left out at the end.
     let mut speech: Vec<bool> = Vec::with_capacity(spans.len());
+    let index = Index::new(&tokens, spans.len());
     for (k, span) in spans.iter().enumerate() {
         let mut quote = Quote {
             start: span.start,
@@ -63,17 +64,14 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             role: None,
             cue: None,
         };
-        let Some((first, last)) = speakers::quote_tokens(&tokens, k) else {
+        let Some((first, last)) = index.quote[k] else {
             out.push(quote);
             speech.push(false);
             continue;
         };
         let text: String = chars[span.start..span.end].iter().collect();
         let paragraph = tokens[first].paragraph;
-        let sentence_start = tokens[..first]
-            .iter()
-            .rposition(|t| t.sentence != tokens[first].sentence)
-            .map_or(0, |p| p + 1);
+        let sentence_start = index.sentence_start[tokens[first].sentence];
         let opens_sentence = !tokens[sentence_start..first].iter().any(|t| t.word);
         // "Priebus said, “Probably.”": after a cue verb a single word is speech too.
         let introduced = speakers::introduced(&tokens, first);
@@ -137,7 +135,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     m => speakers::resolve(&people, &m),
                 }
             });
-            let alone = opens_sentence && paragraph_is_quote(&tokens, paragraph);
+            let alone = opens_sentence && index.quote_only[paragraph];
             // "17-year-old Jared Potts echoed:" closing the paragraph before.
             if speaker.is_none() && alone {
                 if let Some((m, at)) = colon_intro(&tokens, first, paragraph) {
@@ -178,7 +176,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         speech.push(quote.speaker.is_some() || !is_name);
         out.push(quote);
     }
-    dash_credits(&tokens, &spans, &people, &mut out);
+    dash_credits(&tokens, &spans, &index, &people, &mut out);
     let mut keep = speech.into_iter();
     out.retain(|_| keep.next().unwrap_or(false));
     out
@@ -204,6 +202,7 @@ fn earlier_subject(
 fn dash_credits(
     tokens: &[words::Token],
     spans: &[marks::Span],
+    index: &Index,
     people: &People,
     out: &mut [Quote],
 ) {
@@ -230,10 +229,8 @@ fn dash_credits(
                     ) {
                         for (k, span) in spans.iter().enumerate() {
                             let before = span.end <= tokens[i].start
-                                && tokens
-                                    .iter()
-                                    .find(|t| t.quote == Some(k))
-                                    .is_some_and(|t| t.paragraph + 1 >= p);
+                                && index.quote[k]
+                                    .is_some_and(|(f, _)| tokens[f].paragraph + 1 >= p);
                             if before && out[k].speaker.is_none() {
                                 out[k].speaker = Some(s.name.clone());
                                 out[k].role = s.role.clone();
@@ -269,12 +266,42 @@ fn colon_intro(
     }
 }
 
-/// Whether a paragraph holds nothing but quotations and attribution-free punctuation.
-fn paragraph_is_quote(tokens: &[words::Token], paragraph: usize) -> bool {
-    tokens
-        .iter()
-        .filter(|t| t.paragraph == paragraph && t.word)
-        .all(|t| t.quote.is_some())
+/// Facts about the tokens computed in one pass, so the work per quote stays small however long
+/// the article.
+struct Index {
+    /// First and last token of each quoted span.
+    quote: Vec<Option<(usize, usize)>>,
+    /// First token of each sentence.
+    sentence_start: Vec<usize>,
+    /// Whether each paragraph holds words only inside quotations.
+    quote_only: Vec<bool>,
+}
+
+impl Index {
+    fn new(tokens: &[words::Token], spans: usize) -> Index {
+        let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
+        let paragraphs = tokens.last().map_or(0, |t| t.paragraph + 1);
+        let mut index = Index {
+            quote: vec![None; spans],
+            sentence_start: vec![0; sentences + 1],
+            quote_only: vec![true; paragraphs + 1],
+        };
+        let mut seen = vec![false; sentences + 1];
+        for (j, t) in tokens.iter().enumerate() {
+            if !seen[t.sentence] {
+                seen[t.sentence] = true;
+                index.sentence_start[t.sentence] = j;
+            }
+            if t.word && t.quote.is_none() {
+                index.quote_only[t.paragraph] = false;
+            }
+            if let Some(q) = t.quote.filter(|&q| q < spans) {
+                let e = index.quote[q].get_or_insert((j, j));
+                e.1 = j;
+            }
+        }
+        index
+    }
 }
 
 /// Resolve "he" or "she": a speaker of the same paragraph; else the first person named in

@@ -128,13 +128,6 @@ fn pronoun(t: &Token) -> Option<char> {
         .map(|(_, g)| *g)
 }
 
-/// The tokens of one quote span: (first token inside, last token inside), by character range.
-pub fn quote_tokens(tokens: &[Token], k: usize) -> Option<(usize, usize)> {
-    let first = tokens.iter().position(|t| t.quote == Some(k))?;
-    let last = tokens.iter().rposition(|t| t.quote == Some(k))?;
-    Some((first, last))
-}
-
 /// Whether the quoted words look like a title, a name or a scare quote rather than speech.
 pub fn looks_like_name(tokens: &[Token], first: usize, last: usize, text: &str) -> bool {
     let words: Vec<&Token> = tokens[first..=last].iter().filter(|t| t.word).collect();

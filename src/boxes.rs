@@ -65,12 +65,13 @@ impl<'a> Boxes<'a> {
     pub fn climb(&self, start: usize, category: Category, structural: bool) -> usize {
         let tree = self.tree;
         // A comment link (a count teaser) is its own box.
-        if category != Category::Comments {
-        } else if let Some(link) = std::iter::once(start)
-            .chain(tree.ancestors(start).take(2))
-            .find(|&a| tree.node(a).tag == "a")
-        {
-            return link;
+        if category == Category::Comments {
+            let link = std::iter::once(start)
+                .chain(tree.ancestors(start).take(2))
+                .find(|&a| tree.node(a).tag == "a");
+            if let Some(link) = link {
+                return link;
+            }
         }
         let limit = if structural {
             tree.text_len[start].saturating_add(STRUCTURE_SLACK)

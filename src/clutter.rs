@@ -95,7 +95,8 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     overlay_hits(tree, &mut hits);
     between_hits(tree, &mut hits);
 
-    hits.retain(|h| enabled.contains(&h.category) && allowed(tree, article, &boxes, h));
+    let headline = (0..tree.len()).find(|&j| tree.node(j).tag == "h1");
+    hits.retain(|h| enabled.contains(&h.category) && allowed(tree, article, &boxes, headline, h));
     // Outermost first; an element inside a box already hidden needs nothing more.
     hits.sort_by_key(|h| (h.node, std::cmp::Reverse(h.strength)));
     let mut out: Vec<Hide> = Vec::new();
@@ -116,7 +117,14 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
 
 /// The guard: a box may be hidden only when it holds no meaningful share of the article, and
 /// a box found from text alone only when it is small and holds none of the article's flow.
-fn allowed(tree: &Tree, article: &Article, boxes: &Boxes, h: &Hit) -> bool {
+/// `headline` is the page's first `h1`.
+fn allowed(
+    tree: &Tree,
+    article: &Article,
+    boxes: &Boxes,
+    headline: Option<usize>,
+    h: &Hit,
+) -> bool {
     let node = h.node;
     if tree.node(node).context || matches!(tree.node(node).tag.as_str(), "html" | "body" | "main") {
         return false;
@@ -140,7 +148,7 @@ fn allowed(tree: &Tree, article: &Article, boxes: &Boxes, h: &Hit) -> bool {
             }
         }
     }
-    if holds_page_frame(tree, node) {
+    if holds_page_frame(tree, node, headline) {
         return false;
     }
     h.strength == Strength::Structure || tree.text_len[node] <= TEXT_BOX_LIMIT
@@ -149,16 +157,15 @@ fn allowed(tree: &Tree, article: &Article, boxes: &Boxes, h: &Hit) -> bool {
 /// Whether a box holds the page's frame (its menu, masthead or headline): a wrapper that a
 /// site named for its subscription state, not a prompt. Dialogs and overlays are prompts
 /// whatever they hold.
-fn holds_page_frame(tree: &Tree, node: usize) -> bool {
+fn holds_page_frame(tree: &Tree, node: usize, headline: Option<usize>) -> bool {
     if is_modal(tree, node) || is_overlay(tree, node) {
         return false;
     }
     let end = subtree_end(tree, node);
-    let first_h1 = (0..tree.len()).find(|&j| tree.node(j).tag == "h1");
     (node + 1..end).any(|j| {
         let n = tree.node(j);
         n.tag == "nav"
-            || Some(j) == first_h1
+            || Some(j) == headline
             || matches!(n.attr("role"), Some("navigation" | "banner" | "menubar"))
     })
 }

@@ -110,9 +110,14 @@ impl Index {
         }
         self.prefixed
             .iter()
-            .find(|r| (0..words.len()).any(|k| matches_at(words, k, r.words)))
+            .find(|r| words_match(words, r.words))
             .copied()
     }
+}
+
+/// Whether the rule's words stand, adjacent and in order, somewhere among `words`.
+pub fn words_match(words: &[String], rule: &[&str]) -> bool {
+    !rule.is_empty() && (0..words.len()).any(|k| matches_at(words, k, rule))
 }
 
 /// Whether the rule's words stand at `k` in `words`.
@@ -145,6 +150,16 @@ mod tests {
         assert!(idx
             .phrases_in("热门评论")
             .any(|(r, _)| r.phrase == "热门评论"));
+    }
+
+    #[test]
+    fn rule_words_match_adjacent_runs() {
+        let words = split_words("tp-modal-open");
+        assert!(words_match(&words, &["tp", "modal"]));
+        assert!(!words_match(&words, &["modal", "tp"]));
+        assert!(words_match(&split_words("newsletters"), &["newsletter*"]));
+        assert!(!words_match(&split_words("piano"), &["piano", "*"]));
+        assert!(words_match(&split_words("piano-offer"), &["piano", "*"]));
     }
 
     #[test]

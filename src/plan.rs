@@ -90,7 +90,7 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings) -> Plan {
         nodes: tree.len(),
         hide,
         state: State {
-            article_text: if snapshot.partial.is_some() {
+            article_text: if batch {
                 before.article_text
             } else {
                 article.text_len

@@ -122,21 +122,6 @@ pub fn word_signal<'t>(
     })
 }
 
-/// Whether the rule's words stand, adjacent and in order, among `words`.
-pub fn words_match(words: &[String], rule: &[&str]) -> bool {
-    if rule.is_empty() || words.len() < rule.len() {
-        return false;
-    }
-    words.windows(rule.len()).any(|win| {
-        win.iter()
-            .zip(rule)
-            .all(|(w, r)| match r.strip_suffix('*') {
-                Some(prefix) => w.starts_with(prefix),
-                None => w == r,
-            })
-    })
-}
-
 /// A widget host in the element's `src`, `action` or `data-src`.
 pub fn host_signal(tree: &Tree, i: usize) -> Option<Signal> {
     let node = tree.node(i);
@@ -367,16 +352,6 @@ pub fn clip(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rule_words_match_adjacent_runs() {
-        let words = split_words("tp-modal-open");
-        assert!(words_match(&words, &["tp", "modal"]));
-        assert!(!words_match(&words, &["modal", "tp"]));
-        assert!(words_match(&split_words("newsletters"), &["newsletter*"]));
-        assert!(!words_match(&split_words("piano"), &["piano", "*"]));
-        assert!(words_match(&split_words("piano-offer"), &["piano", "*"]));
-    }
 
     #[test]
     fn normalizes_quotes_and_space() {

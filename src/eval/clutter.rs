@@ -7,6 +7,7 @@ use super::labels::{self, Label, Recall};
 use crate::html::Page;
 use crate::plan::{hidden_categories, plan};
 use crate::rules::Category;
+use crate::signals::clip;
 use crate::Settings;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -84,10 +85,12 @@ pub fn page(dir: &Path, labels: &[Label]) -> Result<PageResult, String> {
     }
     let cats = hidden_categories(&page.snapshot, &plan.hide);
     let flags: Vec<bool> = cats.iter().map(Option::is_some).collect();
-    let keep = keep::load(dir).map(|(paras, _)| keep::check(&page, &flags, &paras));
+    // One tree for the checks below (the plan builds its own from the snapshot).
+    let tree = crate::snapshot::Tree::new(&page.snapshot);
+    let keep = keep::load(dir).map(|(paras, _)| keep::check(&page, &tree, &flags, &paras));
     let name = page_name(dir);
     let mine: Vec<&Label> = labels.iter().filter(|l| l.page == name).collect();
-    let recall = labels::recall(&page, &mine, &cats);
+    let recall = labels::recall(&page, &tree, &mine, &cats);
     Ok(PageResult {
         name,
         hidden,
@@ -220,11 +223,4 @@ pub fn run(dirs: &[String], labels_text: Option<&str>) -> Result<String, String>
         let _ = writeln!(out, "skipped {s}");
     }
     Ok(out)
-}
-
-fn clip(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
 }

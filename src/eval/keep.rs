@@ -2,6 +2,7 @@
 //! four formats, and the check that none of it ended up inside a hidden element.
 
 use crate::html::Page;
+use crate::snapshot::Tree;
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::path::Path;
@@ -83,8 +84,7 @@ pub struct KeepCheck {
 
 /// Check keep paragraphs against the hidden elements of `hidden` (per snapshot node, whether
 /// the node is hidden itself or sits inside a hidden element).
-pub fn check(page: &Page, hidden: &[bool], keep: &[String]) -> KeepCheck {
-    let tree = crate::snapshot::Tree::new(&page.snapshot);
+pub fn check(page: &Page, tree: &Tree, hidden: &[bool], keep: &[String]) -> KeepCheck {
     // The page's folded text, with the snapshot node of every character.
     let mut text = String::new();
     let mut owner: Vec<usize> = Vec::new();
@@ -156,7 +156,7 @@ mod tests {
             "A paragraph that is not on the page at all, anywhere.".to_string(),
             "Too short".to_string(),
         ];
-        let got = check(&page, &hidden, &keep);
+        let got = check(&page, &Tree::new(&page.snapshot), &hidden, &keep);
         assert_eq!(got.checked, 3);
         assert_eq!(got.found, 2);
         assert_eq!(got.lost, vec![keep[1].clone()]);
@@ -177,6 +177,7 @@ mod tests {
         let hidden = crate::plan::hidden_flags(&page.snapshot, &hide);
         let got = check(
             &page,
+            &Tree::new(&page.snapshot),
             &hidden,
             &["Fares rise by a tenth from April.".into()],
         );

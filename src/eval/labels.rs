@@ -68,8 +68,12 @@ impl Recall {
 const FOUND_SHARE: f64 = 0.8;
 
 /// Recall of one page's labels. `hidden[i]` is the category hiding snapshot node `i`, if any.
-pub fn recall(page: &Page, labels: &[&Label], hidden: &[Option<Category>]) -> Recall {
-    let tree = crate::snapshot::Tree::new(&page.snapshot);
+pub fn recall(
+    page: &Page,
+    tree: &crate::snapshot::Tree,
+    labels: &[&Label],
+    hidden: &[Option<Category>],
+) -> Recall {
     let mut out = Recall::default();
     for label in labels {
         let matches = match page.select(&label.selector) {
@@ -89,7 +93,7 @@ pub fn recall(page: &Page, labels: &[&Label], hidden: &[Option<Category>]) -> Re
         for el in matches {
             let entry = out.by_category.entry(label.category).or_default();
             entry.1 += 1;
-            if found(&tree, el, label.category, hidden) {
+            if found(tree, el, label.category, hidden) {
                 entry.0 += 1;
             } else {
                 out.missed.push(format!(

@@ -207,40 +207,35 @@ fn dash_credits(
     out: &mut [Quote],
 ) {
     let mut i = 0;
-    while i < tokens.len() {
-        let p = tokens[i].paragraph;
-        let end = tokens[i..]
-            .iter()
-            .position(|t| t.paragraph != p)
-            .map_or(tokens.len(), |n| i + n);
-        let para = &tokens[i..end];
+    for para in tokens.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        let start = i;
+        i += para.len();
         let dash = para
             .first()
             .is_some_and(|t| matches!(t.text.as_str(), "-" | "—" | "–" | "―"));
-        if dash && para.len() <= 8 && para.iter().all(|t| t.quote.is_none()) {
-            if let Some(run) = people::name_at(tokens, i + 1) {
-                let rest_is_punct = tokens[run.words.last().map_or(i, |&l| l + 1)..end]
-                    .iter()
-                    .all(|t| !t.word);
-                if rest_is_punct {
-                    if let Some(s) = speakers::resolve(
-                        people,
-                        &Mention::Name(vec![people::run_text(tokens, &run)]),
-                    ) {
-                        for (k, span) in spans.iter().enumerate() {
-                            let before = span.end <= tokens[i].start
-                                && index.quote[k]
-                                    .is_some_and(|(f, _)| tokens[f].paragraph + 1 >= p);
-                            if before && out[k].speaker.is_none() {
-                                out[k].speaker = Some(s.name.clone());
-                                out[k].role = s.role.clone();
-                            }
-                        }
-                    }
-                }
+        if !dash || para.len() > 8 || para.iter().any(|t| t.quote.is_some()) {
+            continue;
+        }
+        let Some(run) = people::name_at(tokens, start + 1) else {
+            continue;
+        };
+        let after_name = run.words.last().map_or(start, |&l| l + 1);
+        if tokens[after_name..i].iter().any(|t| t.word) {
+            continue;
+        }
+        let name = Mention::Name(vec![people::run_text(tokens, &run)]);
+        let Some(s) = speakers::resolve(people, &name) else {
+            continue;
+        };
+        let p = para[0].paragraph;
+        for (k, span) in spans.iter().enumerate() {
+            let before = span.end <= tokens[start].start
+                && index.quote[k].is_some_and(|(f, _)| tokens[f].paragraph + 1 >= p);
+            if before && out[k].speaker.is_none() {
+                out[k].speaker = Some(s.name.clone());
+                out[k].role = s.role.clone();
             }
         }
-        i = end;
     }
 }
 

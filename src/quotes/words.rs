@@ -142,26 +142,18 @@ const TITLE_CASE_WORDS: &[&str] = &[
 /// capitalised small words and verbs of a headline in Title Case ("Hollande Says Trump Is ..."),
 /// so that names stop at them.
 fn mark_common(tokens: &mut [Token]) {
-    let mut k = 0;
-    while k < tokens.len() {
-        let s = tokens[k].sentence;
-        let end = tokens[k..]
-            .iter()
-            .position(|t| t.sentence != s)
-            .map_or(tokens.len(), |n| k + n);
-        let words: Vec<usize> = (k..end)
-            .filter(|&j| tokens[j].word && tokens[j].quote.is_none())
-            .collect();
-        let caps = words.iter().filter(|&&j| tokens[j].cap).count();
-        if words.len() >= 5 && caps * 10 >= words.len() * 8 {
-            for &j in &words {
-                let l = tokens[j].lower.as_str();
-                if TITLE_CASE_WORDS.contains(&l) || super::speakers::CUE_VERBS.contains(&l) {
-                    tokens[j].common = true;
-                }
+    for sentence in tokens.chunk_by_mut(|a, b| a.sentence == b.sentence) {
+        let words = || sentence.iter().filter(|t| t.word && t.quote.is_none());
+        let (count, caps) = (words().count(), words().filter(|t| t.cap).count());
+        if count < 5 || caps * 10 < count * 8 {
+            continue;
+        }
+        for t in sentence.iter_mut().filter(|t| t.word && t.quote.is_none()) {
+            let l = t.lower.as_str();
+            if TITLE_CASE_WORDS.contains(&l) || super::speakers::CUE_VERBS.contains(&l) {
+                t.common = true;
             }
         }
-        k = end;
     }
     mark_openers(tokens);
 }

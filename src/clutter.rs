@@ -66,11 +66,18 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
         let node = tree.node(i);
         // Links to a newsletter page or a comments page in a menu are navigation; context
         // nodes of a mutation batch were read before.
-        if nav[i] || node.is_text() || tree.opaque[i] || node.context {
+        if node.is_text() || tree.opaque[i] || node.context {
             continue;
         }
         if let Some(s) = signals::phrase_signal(tree, i, in_article[i]) {
-            hits.push(Hit::from_signal(s, &boxes));
+            // Inside a menu only a block of text speaks for itself ("Support us" over the
+            // menu's own links); its entries are navigation whatever they say.
+            if !nav[i] || (s.category != Category::Comments && !in_link(tree, i)) {
+                hits.push(Hit::from_signal(s, &boxes));
+            }
+        }
+        if nav[i] {
+            continue;
         }
         if matches!(node.tag.as_str(), "html" | "head" | "body" | "main") {
             continue;
@@ -96,7 +103,11 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     between_hits(tree, &mut hits);
 
     let headline = (0..tree.len()).find(|&j| tree.node(j).tag == "h1");
-    hits.retain(|h| enabled.contains(&h.category) && allowed(tree, article, &boxes, headline, h));
+    hits.retain(|h| {
+        enabled.contains(&h.category)
+            && allowed(tree, article, &boxes, headline, h)
+            && !(nav[h.origin] && holds_list(tree, h.node))
+    });
     // Outermost first; an element inside a box already hidden needs nothing more.
     hits.sort_by_key(|h| (h.node, std::cmp::Reverse(h.strength)));
     let mut out: Vec<Hide> = Vec::new();
@@ -410,6 +421,18 @@ fn navigation_flags(tree: &Tree) -> Vec<bool> {
             || matches!(n.attr("role"), Some("navigation" | "menu" | "menubar"));
     }
     flags
+}
+
+/// Whether a box holds a list: found inside a menu, it would take the menu's entries with it.
+fn holds_list(tree: &Tree, node: usize) -> bool {
+    (node + 1..tree.end[node]).any(|j| matches!(tree.node(j).tag.as_str(), "ul" | "ol" | "li"))
+}
+
+/// Whether an element is a link or sits in one.
+fn in_link(tree: &Tree, i: usize) -> bool {
+    std::iter::once(i)
+        .chain(tree.ancestors(i).take(3))
+        .any(|a| tree.node(a).tag == "a")
 }
 
 /// Whether an element is a dialog by its markup.

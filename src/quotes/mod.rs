@@ -197,8 +197,12 @@ fn earlier_subject(
         .find_map(|j| speakers::subject(tokens, j).map(|m| (m, j)))
 }
 
-/// A paragraph that is only a dash and a name ("— Sanders.") credits the quotes just before
-/// it that have no speaker yet.
+/// Most tokens of a role after a dash credit's name ("— Ana Ruiz, a nurse in Leeds").
+const CREDIT_ROLE_TOKENS: usize = 16;
+
+/// A dash and a name closing a paragraph credit the quotes before them: a paragraph that is
+/// only "— Sanders." credits the quotes just before it that have no speaker yet, and a quote
+/// followed by "― Ana Ruiz" on its own line is hers.
 fn dash_credits(
     tokens: &[words::Token],
     spans: &[marks::Span],
@@ -210,17 +214,23 @@ fn dash_credits(
     for para in tokens.chunk_by(|a, b| a.paragraph == b.paragraph) {
         let start = i;
         i += para.len();
-        let dash = para
-            .first()
-            .is_some_and(|t| matches!(t.text.as_str(), "-" | "—" | "–" | "―"));
-        if !dash || para.len() > 8 || para.iter().any(|t| t.quote.is_some()) {
-            continue;
-        }
-        let Some(run) = people::name_at(tokens, start + 1) else {
+        let is_dash = |t: &words::Token| matches!(t.text.as_str(), "-" | "—" | "–" | "―");
+        // The dash opens a paragraph without quotes, or follows a closing quote mark.
+        let dash = if para.first().is_some_and(is_dash) {
+            (!para.iter().any(|t| t.quote.is_some())).then_some(start)
+        } else {
+            (start + 1..i).rev().find(|&d| {
+                is_dash(&tokens[d]) && tokens[d - 1].quote.is_some() && tokens[d].quote.is_none()
+            })
+        };
+        let Some(d) = dash else { continue };
+        let Some(run) = people::name_at(tokens, d + 1) else {
             continue;
         };
-        let after_name = run.words.last().map_or(start, |&l| l + 1);
-        if tokens[after_name..i].iter().any(|t| t.word) {
+        let after_name = run.words.last().map_or(d, |&l| l + 1);
+        let rest = &tokens[after_name.min(i)..i];
+        let role = rest.first().is_some_and(|t| t.text == ",") && rest.len() <= CREDIT_ROLE_TOKENS;
+        if !role && rest.iter().any(|t| t.word) {
             continue;
         }
         let name = Mention::Name(vec![people::run_text(tokens, &run)]);
@@ -228,10 +238,19 @@ fn dash_credits(
             continue;
         };
         let p = para[0].paragraph;
+        // The quote the dash follows is the credited one, whatever was guessed for it.
+        let right_before = (d > start).then(|| tokens[d - 1].quote).flatten();
         for (k, span) in spans.iter().enumerate() {
-            let before = span.end <= tokens[start].start
-                && index.quote[k].is_some_and(|(f, _)| tokens[f].paragraph + 1 >= p);
-            if before && out[k].speaker.is_none() {
+            let Some((f, _)) = index.quote[k] else {
+                continue;
+            };
+            let near = if d == start {
+                tokens[f].paragraph + 1 >= p
+            } else {
+                tokens[f].paragraph == p
+            };
+            let before = span.end <= tokens[d].start && near;
+            if right_before == Some(k) || (before && out[k].speaker.is_none()) {
                 out[k].speaker = Some(s.name.clone());
                 out[k].role = s.role.clone();
             }
@@ -310,6 +329,21 @@ fn pronoun(
     paragraph: usize,
     gender: char,
 ) -> Option<Speaker> {
+    pronoun_chain(people, said, tokens, (at, paragraph), gender, PRONOUN_CHAIN)
+}
+
+/// Most sentences a pronoun is followed back through others like it ("He said ... he told").
+const PRONOUN_CHAIN: usize = 4;
+
+/// [`pronoun`], following up to `chain` earlier sentences whose subject is the same pronoun.
+fn pronoun_chain(
+    people: &People,
+    said: &[(usize, Speaker)],
+    tokens: &[words::Token],
+    (at, paragraph): (usize, usize),
+    gender: char,
+    chain: usize,
+) -> Option<Speaker> {
     if gender != 'm' && gender != 'f' {
         return None;
     }
@@ -364,16 +398,26 @@ fn pronoun(
             found_in = t.sentence;
         }
     }
-    // The sentence's subject first, then someone who has spoken, then its first person.
+    // The sentence's subject first, then someone who has spoken, then its first person. When
+    // that sentence's subject is the same pronoun ("He said he would fight on, he told Radio
+    // Carrowby."), it is the same person: look further back.
+    // Sentences run in token order, so the sentence's tokens are found by bisection.
+    let first = tokens.partition_point(|t| t.sentence < found_in);
+    let last = tokens
+        .partition_point(|t| t.sentence <= found_in)
+        .saturating_sub(1);
+    if !found.is_empty()
+        && chain > 0
+        && first < at
+        && speakers::main_subject(tokens, last) == Some(Mention::Pronoun(gender))
+    {
+        let from = (first, tokens[first].paragraph);
+        return pronoun_chain(people, said, tokens, from, gender, chain - 1);
+    }
     let best = (!found.is_empty())
-        .then(|| {
-            let at = tokens.iter().rposition(|t| t.sentence == found_in)?;
-            match speakers::main_subject(tokens, at)? {
-                Mention::Name(n) => {
-                    speakers::resolve(people, &Mention::Name(n)).filter(|s| person(s))
-                }
-                _ => None,
-            }
+        .then(|| match speakers::main_subject(tokens, last)? {
+            Mention::Name(n) => speakers::resolve(people, &Mention::Name(n)).filter(|s| person(s)),
+            _ => None,
         })
         .flatten()
         .or_else(|| found.iter().find(|(_, s)| *s).map(|(sp, _)| sp.clone()))
@@ -536,6 +580,65 @@ mod tests {
                 "disaster"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn names_stop_where_another_phrase_starts() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Rivals piled in. “It flows off the tongue, doesn’t it?” wrote Hamish O’Dowd on Lamplight Review.",
+                "flows off",
+                "Hamish O’Dowd",
+            ),
+            (
+                "Tamsin Greer of The Harbour Herald wrote, “Say so when your own side errs.”",
+                "own side",
+                "Tamsin Greer",
+            ),
+            (
+                "Martin Quell called the mayor a “serial fibber.” Rhoda Kline said Ivo Marsh “says whatever works.”",
+                "serial fibber",
+                "Martin Quell",
+            ),
+            (
+                "Eldon Frey, who lives outside the county town, Carrowby, said he still “hopes the mill reopens.”",
+                "mill reopens",
+                "Eldon Frey",
+            ),
+            (
+                "Wilma Tarn, the spokeswoman for the Carrowby Farmers Union said in a statement. “There is no money left for seed.”",
+                "no money",
+                "Wilma Tarn",
+            ),
+            (
+                "“We are a quiet town,” said Dennis Orrin, a retired baker. Perhaps, he said, this “town has grown too fast.”",
+                "grown too fast",
+                "Dennis Orrin",
+            ),
+            (
+                "Ivo Marsh spoke first. He said he would fight on, he told Radio Carrowby on Tuesday. “We will win every seat,” he said.",
+                "every seat",
+                "Ivo Marsh",
+            ),
+        ];
+        for (text, quote, who) in cases {
+            assert_eq!(speaker_of(text, quote).as_deref(), Some(*who), "{text}");
+        }
+    }
+
+    #[test]
+    fn datelines_and_dash_credits() {
+        let text = "CARROWBY, March 3 (Wire) — The mayor’s aide rallied staff, saying: “We must be ready.”";
+        assert_eq!(speaker_of(text, "be ready"), None);
+        let text = "Readers wrote in.\n“The ferry is late every day.” ― Ana Ruiz\n“Fix the timetable first.”― Piotr Lenz.";
+        assert_eq!(
+            speaker_of(text, "ferry is late").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            speaker_of(text, "timetable first").as_deref(),
+            Some("Piotr Lenz")
         );
     }
 

@@ -54,7 +54,23 @@ pub const NOT_NAMES: &[&str] = &[
     "october", "november", "december", "mr", "mrs", "ms", "dr", "my", "your", "according", "asked",
     "speaking", "despite", "although", "because", "however", "meanwhile", "instead", "both", "each",
     "every", "other", "another", "such", "more", "again", "already", "later", "earlier", "today",
-    "yesterday", "tomorrow",
+    "yesterday", "tomorrow", "perhaps", "maybe", "indeed", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "otherwise", "finally", "ultimately", "regardless", "overall",
+    "rather", "sometimes", "often", "clearly", "obviously", "certainly", "actually", "well",
+    "thus", "hence", "therefore", "unfortunately", "fortunately", "hopefully", "recently",
+    "currently", "previously", "initially", "eventually", "separately", "similarly", "likewise",
+    "elsewhere", "afterward", "afterwards", "besides", "nor", "whether", "though", "thanks",
+];
+
+/// Days of the week: they end a name ("told Radio Carrowby Tuesday").
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A person (or organisation) the article names.
@@ -129,7 +145,9 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         if t.sentence != sentence || t.quote != tokens[i].quote {
             break;
         }
-        if namelike(t) && (!words.is_empty() || !NOT_NAMES.contains(&t.lower.as_str())) {
+        let weekday = WEEKDAYS.contains(&base(t).as_str());
+        if namelike(t) && !weekday && (!words.is_empty() || !NOT_NAMES.contains(&t.lower.as_str()))
+        {
             words.push(j);
             if t.lower.ends_with("'s") {
                 break;

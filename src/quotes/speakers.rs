@@ -373,13 +373,7 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
         if comma_name {
             return name_at(tokens, k + 1);
         }
-        if !t.word
-            || is_cue(t)
-            || matches!(
-                t.lower.as_str(),
-                "of" | "and" | "who" | "at" | "in" | "from" | "for"
-            )
-        {
+        if !t.word || is_cue(t) || LINKS.contains(&t.lower.as_str()) {
             return None;
         }
         k += 1;
@@ -387,6 +381,14 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
     }
     None
 }
+
+/// Words after a name that start another phrase, so a name beyond them is someone else
+/// ("wrote Hamish O'Dowd on Lamplight Review").
+const LINKS: &[&str] = &[
+    "of", "and", "or", "who", "which", "that", "at", "in", "on", "to", "from", "for", "with",
+    "about", "by", "into", "over", "during", "after", "before", "than", "as", "via", "against",
+    "under", "through", "toward", "towards", "when", "while",
+];
 
 /// Words that open a descriptive mention ("the spokesman", "another Twitter user").
 const DETERMINERS: &[&str] = &[
@@ -452,6 +454,13 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
             }
             match found {
                 Some(k) => {
+                    // "Eldon Frey, who lives outside the town, Carrowby, said": the comma
+                    // is inside a relative clause; the subject stands before it.
+                    if let Some(rel) = relative_clause(tokens, k) {
+                        j = rel;
+                        skipped += 1;
+                        continue;
+                    }
                     // "Ardmoor's prime minister, Hana Ostrova, said": a name between the
                     // commas is the subject, joined to one before an "and".
                     if let Some(named) = appositive_name(tokens, k + 1, j - 1) {
@@ -489,6 +498,19 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
         }
         m => m,
     }
+}
+
+/// The comma opening a relative clause ("…, who lives …") that runs on to the comma at `k`.
+fn relative_clause(tokens: &[Token], k: usize) -> Option<usize> {
+    let sentence = tokens[k].sentence;
+    let c = (k.saturating_sub(24)..k)
+        .rev()
+        .take_while(|&n| tokens[n].sentence == sentence && tokens[n].quote.is_none())
+        .find(|&n| tokens[n].text == ",")?;
+    tokens
+        .get(c + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "where"))
+        .then_some(c)
 }
 
 /// The name filling tokens `from..to` exactly, if they are one.
@@ -534,17 +556,30 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
     }
     if namelike(t) && !NOT_NAMES.contains(&t.lower.as_str()) {
         let start = name_start(tokens, e);
-        // "Butterfield of North Carolina said": a place after "of" or "from" is not the subject.
-        let title_before = start >= 2 && {
-            let b = base(&tokens[start - 2]);
+        // "Butterfield of North Carolina said", "Tamsin Greer of The Harbour Herald wrote": a
+        // place or an organisation after "of" or "from" is not the subject.
+        let p = if start >= 1 && tokens[start - 1].lower == "the" {
+            start - 1
+        } else {
+            start
+        };
+        let title_before = p >= 2 && {
+            let b = base(&tokens[p - 2]);
             TITLES.contains(&b.as_str()) || b == "head"
         };
-        if start >= 2
-            && matches!(tokens[start - 1].lower.as_str(), "of" | "from")
-            && namelike(&tokens[start - 2])
+        if p >= 2
+            && matches!(tokens[p - 1].lower.as_str(), "of" | "from")
+            && namelike(&tokens[p - 2])
             && !title_before
         {
-            return backward(tokens, start - 2);
+            return backward(tokens, p - 2);
+        }
+        // "Wilma Tarn, the spokeswoman for the Farmers Union said": an appositive left open
+        // before the verb; the person opens it.
+        if p >= 1 && LINKS.contains(&tokens[p - 1].lower.as_str()) {
+            if let Some(m) = open_appositive(tokens, p - 1) {
+                return Some(m);
+            }
         }
         let second = name_at(tokens, start)?;
         let mut names = vec![run_text(tokens, &second)];
@@ -584,6 +619,24 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         }
     }
     Some(Mention::Description(t.text.clone()))
+}
+
+/// The person's name before the comma that opens the role phrase ending at `link` ("Wilma
+/// Tarn, the spokeswoman for"), when the phrase is lower-case words only.
+fn open_appositive(tokens: &[Token], link: usize) -> Option<Mention> {
+    let sentence = tokens[link].sentence;
+    let comma = (link.saturating_sub(10)..link)
+        .rev()
+        .find(|&k| !tokens[k].word || tokens[k].cap || tokens[k].sentence != sentence)?;
+    if tokens[comma].text != "," || comma == 0 || tokens[comma].quote.is_some() {
+        return None;
+    }
+    match backward(tokens, comma - 1)? {
+        Mention::Name(n) if n.len() == 1 && super::names::looks_personal(&n[0]) => {
+            Some(Mention::Name(n))
+        }
+        _ => None,
+    }
 }
 
 /// Where the name ending at `e` starts (titles and particles included, possessives excluded).

@@ -93,14 +93,20 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
         let is_word = c.is_alphanumeric();
         let quote = inside[start];
         // A sentence ends at . ? ! outside quotes, unless after an abbreviation or an initial.
-        let closes_sentence = quote.is_some_and(|k| spans[k].close == Some(start))
-            && text[..start]
-                .iter()
+        // A partial quote ending with a full stop ends its sentence, whatever follows
+        // ("called him a “liar.” Ms Kline said ..."); a whole quote may still be attributed
+        // after it ("... over.” Mr Holt said").
+        let last_mark = text[..start].iter().rev().find(|c| !c.is_whitespace());
+        let partial = || {
+            out.iter()
                 .rev()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|c| ".?!".contains(*c))
+                .take_while(|t| t.sentence == sentence)
+                .any(|t| t.word && t.quote.is_none())
+        };
+        let closes_sentence = quote.is_some_and(|k| spans[k].close == Some(start))
+            && last_mark.is_some_and(|c| ".?!".contains(*c))
             && next_starts_sentence(text, i)
-            && !cue_follows(text, i);
+            && (!cue_follows(text, i) || (last_mark == Some(&'.') && partial()));
         let ends = closes_sentence
             || quote.is_none()
                 && matches!(c, '.' | '?' | '!')
@@ -156,6 +162,37 @@ fn mark_common(tokens: &mut [Token]) {
         }
     }
     mark_openers(tokens);
+    mark_datelines(tokens);
+}
+
+/// Flag a dateline opening a paragraph ("WASHINGTON —", "CARROWBY, March 3 (Wire) —"): a
+/// place in capitals, never a speaker.
+fn mark_datelines(tokens: &mut [Token]) {
+    let mut start = 0;
+    while start < tokens.len() {
+        let para = tokens[start].paragraph;
+        let end = tokens[start..]
+            .iter()
+            .position(|t| t.paragraph != para)
+            .map_or(tokens.len(), |p| start + p);
+        let caps = tokens[start..end]
+            .iter()
+            .take_while(|t| t.word && t.text.chars().all(|c| !c.is_lowercase()))
+            .count();
+        let capital_place = caps > 0
+            && tokens[start..start + caps]
+                .iter()
+                .any(|t| t.text.len() >= 3);
+        let mark = tokens
+            .get(start + caps)
+            .is_some_and(|t| matches!(t.text.as_str(), "," | "—" | "–" | "-" | "("));
+        if capital_place && mark && start + caps < end {
+            for t in &mut tokens[start..start + caps] {
+                t.common = true;
+            }
+        }
+        start = end;
+    }
 }
 
 /// Flag capitalised sentence openers that the article also writes in lower case.

@@ -628,6 +628,35 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_subject_speaks_through_things_and_second_verbs() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Mayor Ivo Marsh spoke on Monday. Hours later, Marsh thanked Orla Penn, telling the Courier, “She is a fine councillor.”",
+                "fine councillor",
+                "Ivo Marsh",
+            ),
+            (
+                "Ivo Marsh has made the harbour his theme and has boasted he will spend “whatever it takes” to win.",
+                "whatever it takes",
+                "Ivo Marsh",
+            ),
+            (
+                "Dana Vell said the charter should reiterate the town’s support for its “oldest friends,” naming the twin towns.",
+                "oldest friends",
+                "Dana Vell",
+            ),
+            (
+                "Orla Penn spoke first. But harbour board chairman Kit Rowe said the plan would fail. “It is a fantasy,” he said.",
+                "fantasy",
+                "Kit Rowe",
+            ),
+        ];
+        for (text, quote, who) in cases {
+            assert_eq!(speaker_of(text, quote).as_deref(), Some(*who), "{text}");
+        }
+    }
+
+    #[test]
     fn datelines_and_dash_credits() {
         let text = "CARROWBY, March 3 (Wire) — The mayor’s aide rallied staff, saying: “We must be ready.”";
         assert_eq!(speaker_of(text, "be ready"), None);

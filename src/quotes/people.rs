@@ -59,7 +59,7 @@ pub const NOT_NAMES: &[&str] = &[
     "rather", "sometimes", "often", "clearly", "obviously", "certainly", "actually", "well",
     "thus", "hence", "therefore", "unfortunately", "fortunately", "hopefully", "recently",
     "currently", "previously", "initially", "eventually", "separately", "similarly", "likewise",
-    "elsewhere", "afterward", "afterwards", "besides", "nor", "whether", "though", "thanks",
+    "elsewhere", "afterward", "afterwards", "besides", "nor", "whether", "though", "thanks", "like", "unlike",
 ];
 
 /// Days of the week: they end a name ("told Radio Carrowby Tuesday").

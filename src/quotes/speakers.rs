@@ -38,7 +38,10 @@ pub const CUE_VERBS: &[&str] = &[
     "lament", "lamented", "express", "expressed", "liken", "likened", "likens", "decry", "decried",
     "scoff", "scoffed", "sneer", "sneered", "acknowledging", "cite", "cited", "read", "reads",
     "estimate", "estimated", "sagte", "sagt", "erklärte", "betonte", "dit", "déclaré", "affirmé",
-    "dijo", "afirmó", "declaró", "explicó",
+    "dijo", "afirmó", "declaró", "explicó", "mock", "mocks", "mocked", "deride", "derides",
+    "derided", "slam", "slams", "slammed", "blast", "blasts", "blasted", "tout", "touts", "touted",
+    "summed", "ridicule", "ridiculed", "lambast", "lambasted", "chide", "chided", "scold",
+    "scolded",
 ];
 
 /// Words that may stand between a subject and its cue verb.
@@ -373,7 +376,9 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
         if comma_name {
             return name_at(tokens, k + 1);
         }
-        if !t.word || is_cue(t) || LINKS.contains(&t.lower.as_str()) {
+        // A verb in the past tense starts the predicate ("Marsh thanked Orla Penn").
+        let past = t.lower.len() > 4 && t.lower.ends_with("ed");
+        if !t.word || is_cue(t) || past || LINKS.contains(&t.lower.as_str()) {
             return None;
         }
         k += 1;
@@ -491,11 +496,24 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     if j == 0 || !ok(j - 1) {
         return None;
     }
+    // "Marsh has made the harbour his theme and has boasted ...": a second verb phrase shares
+    // the sentence's subject.
+    if matches!(tokens[j - 1].lower.as_str(), "and" | "but") {
+        return main_subject(tokens, v);
+    }
     match backward(tokens, j - 1) {
         // "she released a statement saying": the statement's author is the clause's subject.
         Some(Mention::Description(_)) if tokens[v].lower.ends_with("ing") => {
             main_subject(tokens, v)
         }
+        // "Wasserman Schultz said the platform should reiterate ...": a verb whose subject is
+        // a thing reports for the person the sentence is about.
+        Some(Mention::Description(d)) => Some(
+            main_subject(tokens, v)
+                .filter(|m| matches!(m, Mention::Name(_)))
+                .unwrap_or(Mention::Description(d)),
+        ),
+        None => main_subject(tokens, v),
         m => m,
     }
 }
@@ -735,7 +753,40 @@ const OPENERS: &[&str] = &[
     "this",
     "once",
     "also",
+    "however",
+    "nevertheless",
+    "moreover",
+    "similarly",
+    "likewise",
+    "separately",
+    "ultimately",
+    "finally",
+    "again",
+    "recently",
+    "previously",
+    "initially",
+    "indeed",
+    "perhaps",
+    "yes",
+    "no",
+    "well",
+    "thus",
+    "like",
+    "unlike",
 ];
+
+/// Last words of a phrase of time opening a sentence ("Hours later,", "Two weeks ago,").
+const TIME_ENDS: &[&str] = &[
+    "later",
+    "earlier",
+    "ago",
+    "afterwards",
+    "afterward",
+    "before",
+];
+
+/// Openers that join a sentence to the one before, with or without a comma.
+const CONJUNCTIONS: &[&str] = &["but", "and", "so", "yet", "then", "also", "still", "now"];
 
 /// The subject of the sentence holding token `at`: the name or pronoun that opens it, after
 /// an opening phrase set off by a comma. Only a name or a pronoun counts.
@@ -751,9 +802,21 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     if j >= at {
         return None;
     }
-    if OPENERS.contains(&tokens[j].lower.as_str()) || tokens[j].common {
-        let comma = (j..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none())?;
-        j = comma + 1;
+    let comma = (j..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none());
+    // "Hours later, Marsh ...": a short phrase of time, set off by a comma.
+    let short_opener = comma.is_some_and(|c| {
+        c > j + 1
+            && c - j <= 4
+            && TIME_ENDS.contains(&tokens[c - 1].lower.as_str())
+            && tokens[j..c].iter().all(|t| t.word)
+    });
+    if OPENERS.contains(&tokens[j].lower.as_str()) || tokens[j].common || short_opener {
+        match comma {
+            Some(c) => j = c + 1,
+            // "But Trump campaign chairman Paul Manafort said": a conjunction needs no comma.
+            None if CONJUNCTIONS.contains(&tokens[j].lower.as_str()) => j += 1,
+            None => return None,
+        }
     }
     match forward(tokens, j)? {
         m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),

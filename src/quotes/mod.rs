@@ -628,6 +628,45 @@ mod tests {
     }
 
     #[test]
+    fn roles_initials_and_openers_around_names() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "“This used to be a quiet harbour,” said Rafe Pellow, director of Coastal Security Studies, “but it is increasingly busy.”",
+                "increasingly busy",
+                "Rafe Pellow",
+            ),
+            (
+                "As Andrew J. Tabbot, an expert on Skerra at the Institute for North Sea Policy, noted, “Everyone is waiting for the vote.”",
+                "waiting for the vote",
+                "Andrew J. Tabbot",
+            ),
+            (
+                "“This is a sad day,” said Rep. G.K. Bellfield (D-N.C.), head of the Harbour Caucus. “The plan is a fraud.”",
+                "plan is a fraud",
+                "G.K. Bellfield",
+            ),
+            (
+                "Appearing before supporters at the party office, Ama Suu, 70, said it was too early but added, “I think you all know the result.”",
+                "know the result",
+                "Ama Suu",
+            ),
+            (
+                "“That program is worth a close look,” the Town Hall spokesman, Jon Ernst, said on Thursday.",
+                "close look",
+                "Jon Ernst",
+            ),
+            (
+                "“We’re anxious,” said another Twitter user, Jo Bayer.",
+                "anxious",
+                "Jo Bayer",
+            ),
+        ];
+        for (text, quote, who) in cases {
+            assert_eq!(speaker_of(text, quote).as_deref(), Some(*who), "{text}");
+        }
+    }
+
+    #[test]
     fn the_sentence_subject_speaks_through_things_and_second_verbs() {
         let cases: &[(&str, &str, &str)] = &[
             (

@@ -154,6 +154,10 @@ pub fn looks_personal(name: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
+        // "FULL TEXT": a heading in capitals.
+        && !words
+            .iter()
+            .all(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
 }
 
 /// Whether a name starts with a known given name.

@@ -297,6 +297,10 @@ impl People {
 
     fn add(&mut self, tokens: &[Token], run: &NameRun, role: Option<String>) {
         let name = run_text(tokens, run);
+        // "former Secretary" with nothing after it is a role, not a name.
+        if run.words.len() == 1 && TITLES.contains(&base(&tokens[run.words[0]]).as_str()) {
+            return;
+        }
         let surname = base(&tokens[*run.words.last().expect("a name has words")]);
         let gender = match run.title.as_deref() {
             Some(t) if FEMALE_TITLES.contains(&t) => 'f',

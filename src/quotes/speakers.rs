@@ -305,7 +305,11 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     {
         k += 1;
     }
-    let start = if k < tokens.len() && tokens[k].sentence == t.sentence {
+    // "an expert on Skerra": a name after a preposition is not the one described.
+    let crossed_link = tokens[j..k.min(tokens.len())]
+        .iter()
+        .any(|w| LINKS.contains(&w.lower.as_str()));
+    let start = if k < tokens.len() && tokens[k].sentence == t.sentence && !crossed_link {
         k
     } else {
         j
@@ -370,8 +374,9 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
                 .then(|| name_at(tokens, k))
                 .flatten();
         }
+        // "Sanders's campaign manager, Jeff Weaver,", "the Town Hall spokesman, Jon Ernst,".
         let comma_name = t.text == ","
-            && tokens[end].lower.ends_with("'s")
+            && (tokens[end].lower.ends_with("'s") || steps > 0)
             && tokens.get(k + 1).is_some_and(|n| n.cap);
         if comma_name {
             return name_at(tokens, k + 1);
@@ -799,7 +804,8 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     while j < at && !tokens[j].word {
         j += 1;
     }
-    if j >= at {
+    // A sentence opening with a quotation has its speaker elsewhere.
+    if j >= at || tokens[j].quote.is_some() {
         return None;
     }
     let comma = (j..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none());
@@ -810,7 +816,10 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             && TIME_ENDS.contains(&tokens[c - 1].lower.as_str())
             && tokens[j..c].iter().all(|t| t.word)
     });
-    if OPENERS.contains(&tokens[j].lower.as_str()) || tokens[j].common || short_opener {
+    // "Appearing before supporters, Suu said": a participle phrase.
+    let participle = tokens[j].lower.len() > 5 && tokens[j].lower.ends_with("ing");
+    if OPENERS.contains(&tokens[j].lower.as_str()) || tokens[j].common || short_opener || participle
+    {
         match comma {
             Some(c) => j = c + 1,
             // "But Trump campaign chairman Paul Manafort said": a conjunction needs no comma.

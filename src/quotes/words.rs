@@ -113,7 +113,8 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
                 && (!out.last().is_some_and(|t: &Token| {
                     t.word
                         && (ABBREVIATIONS.contains(&t.lower.as_str())
-                            || (t.text.len() == 1 && t.cap))
+                            || (t.text.len() == 1 && t.cap)
+                            || super::people::is_initials(&t.text))
                 }) || place_abbreviation_ends(&out, text, i))
                 && next_starts_sentence(text, i);
         out.push(Token {

@@ -816,8 +816,17 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             && TIME_ENDS.contains(&tokens[c - 1].lower.as_str())
             && tokens[j..c].iter().all(|t| t.word)
     });
-    // "Appearing before supporters, Suu said": a participle phrase.
-    let participle = tokens[j].lower.len() > 5 && tokens[j].lower.ends_with("ing");
+    // "Appearing before supporters, Suu said", "Preceded at the lectern by ...", "Hastily
+    // politicizing ...": a participle phrase.
+    // A name such as "Manning" is followed by its verb or another name instead.
+    let verbal = |k: usize| {
+        tokens[k].lower.len() > 5
+            && (tokens[k].lower.ends_with("ing") || tokens[k].lower.ends_with("ed"))
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.word && !n.cap && !is_cue(n))
+    };
+    let participle = verbal(j) || (tokens[j].lower.ends_with("ly") && j + 1 < at && verbal(j + 1));
     if OPENERS.contains(&tokens[j].lower.as_str()) || tokens[j].common || short_opener || participle
     {
         match comma {

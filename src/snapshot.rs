@@ -197,14 +197,11 @@ impl<'a> Tree<'a> {
         for i in (0..n).rev() {
             let node = &snap.nodes[i];
             if node.is_text() {
-                let t = node.text.as_bytes();
-                if node.text.is_ascii() {
-                    text_len[i] = t.iter().filter(|b| !b.is_ascii_whitespace()).count() as u32;
-                    commas[i] = t.iter().filter(|&&b| b == b',').count() as u32;
-                } else {
-                    text_len[i] = node.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-                    commas[i] = node.text.chars().filter(|&c| c == ',' || c == '،').count() as u32;
+                // Text inside a script or a style counts for nothing, however long it is.
+                if opaque[i] {
+                    continue;
                 }
+                (text_len[i], commas[i]) = text_counts(&node.text);
             } else if OPAQUE.contains(&node.tag.as_str()) {
                 text_len[i] = 0;
                 link_len[i] = 0;
@@ -343,6 +340,24 @@ pub fn split_words(name: &str) -> Vec<String> {
     words
 }
 
+/// Characters of a text that are not white space, and its commas, in one pass. ASCII text, most
+/// of any page, is read by bytes; other text by characters.
+pub fn text_counts(text: &str) -> (u32, u32) {
+    let (mut visible, mut commas) = (0u32, 0u32);
+    if text.is_ascii() {
+        for b in text.bytes() {
+            visible += u32::from(!matches!(b, b' ' | b'\t'..=b'\r'));
+            commas += u32::from(b == b',');
+        }
+    } else {
+        for c in text.chars() {
+            visible += u32::from(!c.is_whitespace());
+            commas += u32::from(c == ',' || c == '،');
+        }
+    }
+    (visible, commas)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +377,21 @@ mod tests {
             tag: TEXT.into(),
             text: t.into(),
             ..Node::default()
+        }
+    }
+
+    #[test]
+    fn text_counts_skip_every_kind_of_white_space() {
+        for t in [
+            "",
+            "  a, b\t\n",
+            "x\u{b}y\u{c}\r,",
+            "café, au\u{a0}lait",
+            "一 二\u{3000}三،",
+        ] {
+            let visible = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let commas = t.chars().filter(|&c| c == ',' || c == '،').count() as u32;
+            assert_eq!(text_counts(t), (visible, commas), "{t:?}");
         }
     }
 

@@ -1,0 +1,140 @@
+//! Native benchmarks of the core (issue 5), with divan: the whole plan on the largest corpus
+//! pages, split into decoding the snapshot JSON and planning, and quote attribution over
+//! polnear-dev. The corpus is read from `QUIETREAD_CORPUS` (default `../shared/corpus`); without
+//! it the benchmarks say so and measure nothing.
+//!
+//! `cargo bench --bench core` (the release profile: the same optimisation as the wasm).
+
+use divan::counter::{BytesCount, ItemsCount};
+use divan::Bencher;
+use quietread::{html, plan, plan_json, quotes, Settings, Snapshot};
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+/// How many of the largest pages are measured.
+const LARGEST: usize = 5;
+
+fn corpus() -> PathBuf {
+    std::env::var_os("QUIETREAD_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")))
+}
+
+/// `source.html` of every page folder two levels under `pages/`.
+fn page_files() -> Vec<PathBuf> {
+    let dirs = |p: PathBuf| -> Vec<PathBuf> {
+        std::fs::read_dir(p)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect()
+    };
+    dirs(corpus().join("pages"))
+        .into_iter()
+        .flat_map(dirs)
+        .map(|d| d.join("source.html"))
+        .filter(|f| f.is_file())
+        .collect()
+}
+
+/// The largest pages, largest first: name and snapshot JSON (as the extension would send it).
+static PAGES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    let mut files: Vec<(u64, PathBuf)> = page_files()
+        .into_iter()
+        .map(|f| (std::fs::metadata(&f).map_or(0, |m| m.len()), f))
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    let pages: Vec<(String, String)> = files
+        .into_iter()
+        .take(LARGEST)
+        .filter_map(|(_, f)| {
+            let bytes = std::fs::read(&f).ok()?;
+            let snap = html::snapshot(&String::from_utf8_lossy(&bytes));
+            let name = f.parent()?.file_name()?.to_string_lossy().into_owned();
+            Some((name, serde_json::to_string(&snap).ok()?))
+        })
+        .collect();
+    if pages.is_empty() {
+        eprintln!(
+            "no corpus pages under {}: nothing measured",
+            corpus().display()
+        );
+    }
+    for (k, (name, json)) in pages.iter().enumerate() {
+        eprintln!(
+            "page {k}: {name} ({} KB of snapshot JSON)",
+            json.len() / 1024
+        );
+    }
+    pages
+});
+
+/// The article texts of polnear-dev.
+static ARTICLES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let path = corpus().join("quotes/polnear-dev.jsonl");
+    let texts: Vec<String> = std::fs::read_to_string(&path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_string))
+        .collect();
+    if texts.is_empty() {
+        eprintln!("no articles in {}: nothing measured", path.display());
+    }
+    texts
+});
+
+fn main() {
+    divan::main();
+}
+
+/// The wasm entry point's work: snapshot JSON in, plan JSON out.
+#[divan::bench(args = [0, 1, 2, 3, 4])]
+fn plan_from_json(bencher: Bencher, page: usize) {
+    let Some((_, json)) = PAGES.get(page) else {
+        return;
+    };
+    bencher
+        .counter(BytesCount::new(json.len()))
+        .bench(|| plan_json(json, ""));
+}
+
+/// Decoding the snapshot JSON alone.
+#[divan::bench(args = [0, 1, 2, 3, 4])]
+fn decode_snapshot(bencher: Bencher, page: usize) {
+    let Some((_, json)) = PAGES.get(page) else {
+        return;
+    };
+    bencher.bench(|| serde_json::from_str::<Snapshot>(json).ok());
+}
+
+/// Planning a decoded snapshot: article, clutter, scroll locks and quote labels.
+#[divan::bench(args = [0, 1, 2, 3, 4])]
+fn plan_snapshot(bencher: Bencher, page: usize) {
+    let Some(snap) = PAGES
+        .get(page)
+        .and_then(|(_, json)| serde_json::from_str::<Snapshot>(json).ok())
+    else {
+        return;
+    };
+    let settings = Settings::default();
+    bencher.bench(|| plan(&snap, &settings));
+}
+
+/// Quote attribution over every article of polnear-dev.
+#[divan::bench(sample_count = 10)]
+fn quotes_polnear_dev(bencher: Bencher) {
+    let articles = &*ARTICLES;
+    let bytes: usize = articles.iter().map(String::len).sum();
+    bencher
+        .counter(ItemsCount::new(articles.len()))
+        .counter(BytesCount::new(bytes))
+        .bench(|| {
+            articles
+                .iter()
+                .map(|t| quotes::find(t).len())
+                .sum::<usize>()
+        });
+}

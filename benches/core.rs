@@ -20,22 +20,11 @@ fn corpus() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")))
 }
 
-/// `source.html` of every page folder two levels under `pages/`.
+/// `source.html` of every page folder under `pages/`, found as `quietread eval clutter` finds them.
 fn page_files() -> Vec<PathBuf> {
-    let dirs = |p: PathBuf| -> Vec<PathBuf> {
-        std::fs::read_dir(p)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect()
-    };
-    dirs(corpus().join("pages"))
+    quietread::eval::clutter::page_dirs(&corpus().join("pages"), &mut Vec::new())
         .into_iter()
-        .flat_map(dirs)
         .map(|d| d.join("source.html"))
-        .filter(|f| f.is_file())
         .collect()
 }
 

@@ -66,10 +66,7 @@ impl<'a> Boxes<'a> {
         let tree = self.tree;
         // A comment link (a count teaser) is its own box.
         if category == Category::Comments {
-            let link = std::iter::once(start)
-                .chain(tree.ancestors(start).take(2))
-                .find(|&a| tree.node(a).tag == "a");
-            if let Some(link) = link {
+            if let Some(link) = tree.link_around(start, 2) {
                 return link;
             }
         }

@@ -72,7 +72,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
         if let Some(s) = signals::phrase_signal(tree, i, in_article[i]) {
             // Inside a menu only a block of text speaks for itself ("Support us" over the
             // menu's own links); its entries are navigation whatever they say.
-            if !nav[i] || (s.category != Category::Comments && !in_link(tree, i)) {
+            if !nav[i] || (s.category != Category::Comments && tree.link_around(i, 3).is_none()) {
                 hits.push(Hit::from_signal(s, &boxes));
             }
         }
@@ -426,13 +426,6 @@ fn navigation_flags(tree: &Tree) -> Vec<bool> {
 /// Whether a box holds a list: found inside a menu, it would take the menu's entries with it.
 fn holds_list(tree: &Tree, node: usize) -> bool {
     (node + 1..tree.end[node]).any(|j| matches!(tree.node(j).tag.as_str(), "ul" | "ol" | "li"))
-}
-
-/// Whether an element is a link or sits in one.
-fn in_link(tree: &Tree, i: usize) -> bool {
-    std::iter::once(i)
-        .chain(tree.ancestors(i).take(3))
-        .any(|a| tree.node(a).tag == "a")
 }
 
 /// Whether an element is a dialog by its markup.

@@ -212,9 +212,8 @@ pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
 /// list, a menu, a header or footer, or among other links. A link holding blocks of its own is
 /// a banner, not a menu entry.
 fn menu_link(tree: &Tree, i: usize) -> bool {
-    let link = std::iter::once(i)
-        .chain(tree.ancestors(i).take(3))
-        .find(|&a| tree.node(a).tag == "a")
+    let link = tree
+        .link_around(i, 3)
         .or((tree.link_len[i] * 2 > tree.text_len[i]).then_some(i));
     let Some(link) = link else {
         return false;

@@ -266,6 +266,13 @@ impl<'a> Tree<'a> {
         std::iter::successors(self.parent[i], move |&p| self.parent[p])
     }
 
+    /// The link that is node `i` or one of its `levels` nearest ancestors, if any.
+    pub fn link_around(&self, i: usize, levels: usize) -> Option<usize> {
+        std::iter::once(i)
+            .chain(self.ancestors(i).take(levels))
+            .find(|&a| self.node(a).tag == "a")
+    }
+
     /// Link density of an element: share of its text inside links.
     pub fn link_density(&self, i: usize) -> f64 {
         if self.text_len[i] == 0 {
@@ -342,7 +349,7 @@ pub fn split_words(name: &str) -> Vec<String> {
 
 /// Characters of a text that are not white space, and its commas, in one pass. ASCII text, most
 /// of any page, is read by bytes; other text by characters.
-pub fn text_counts(text: &str) -> (u32, u32) {
+fn text_counts(text: &str) -> (u32, u32) {
     let (mut visible, mut commas) = (0u32, 0u32);
     if text.is_ascii() {
         for b in text.bytes() {

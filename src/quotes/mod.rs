@@ -457,6 +457,13 @@ mod tests {
             .collect()
     }
 
+    /// Each `(text, quote, speaker)`: the quote found in the text is labelled with the speaker.
+    fn assert_speakers(cases: &[(&str, &str, &str)]) {
+        for (text, quote, who) in cases {
+            assert_eq!(speaker_of(text, quote).as_deref(), Some(*who), "{text}");
+        }
+    }
+
     fn speaker_of(text: &str, quote: &str) -> Option<String> {
         labels(text)
             .into_iter()
@@ -585,7 +592,7 @@ mod tests {
 
     #[test]
     fn names_stop_where_another_phrase_starts() {
-        let cases: &[(&str, &str, &str)] = &[
+        assert_speakers(&[
             (
                 "Rivals piled in. “It flows off the tongue, doesn’t it?” wrote Hamish O’Dowd on Lamplight Review.",
                 "flows off",
@@ -621,15 +628,12 @@ mod tests {
                 "every seat",
                 "Ivo Marsh",
             ),
-        ];
-        for (text, quote, who) in cases {
-            assert_eq!(speaker_of(text, quote).as_deref(), Some(*who), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn roles_initials_and_openers_around_names() {
-        let cases: &[(&str, &str, &str)] = &[
+        assert_speakers(&[
             (
                 "“This used to be a quiet harbour,” said Rafe Pellow, director of Coastal Security Studies, “but it is increasingly busy.”",
                 "increasingly busy",
@@ -660,15 +664,12 @@ mod tests {
                 "anxious",
                 "Jo Bayer",
             ),
-        ];
-        for (text, quote, who) in cases {
-            assert_eq!(speaker_of(text, quote).as_deref(), Some(*who), "{text}");
-        }
+        ]);
     }
 
     #[test]
     fn the_sentence_subject_speaks_through_things_and_second_verbs() {
-        let cases: &[(&str, &str, &str)] = &[
+        assert_speakers(&[
             (
                 "Mayor Ivo Marsh spoke on Monday. Hours later, Marsh thanked Orla Penn, telling the Courier, “She is a fine councillor.”",
                 "fine councillor",
@@ -689,10 +690,7 @@ mod tests {
                 "fantasy",
                 "Kit Rowe",
             ),
-        ];
-        for (text, quote, who) in cases {
-            assert_eq!(speaker_of(text, quote).as_deref(), Some(*who), "{text}");
-        }
+        ]);
     }
 
     #[test]

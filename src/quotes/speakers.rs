@@ -412,10 +412,6 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     let mut j = v;
     let mut skipped = 0;
     let ok = |j: usize| tokens[j].sentence == sentence && tokens[j].quote.is_none();
-    // "X said the move was his and said, ...": the second verb shares the first one's subject.
-    if v > 0 && ok(v - 1) && matches!(tokens[v - 1].lower.as_str(), "and" | "but") {
-        return main_subject(tokens, v);
-    }
     while j > 0 && ok(j - 1) && skipped < 24 {
         let t = &tokens[j - 1];
         if t.word
@@ -501,8 +497,8 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     if j == 0 || !ok(j - 1) {
         return None;
     }
-    // "Marsh has made the harbour his theme and has boasted ...": a second verb phrase shares
-    // the sentence's subject.
+    // "X said the move was his and said, ...", "Marsh has made the harbour his theme and has
+    // boasted ...": a second verb phrase shares the sentence's subject.
     if matches!(tokens[j - 1].lower.as_str(), "and" | "but") {
         return main_subject(tokens, v);
     }
@@ -817,8 +813,8 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             && tokens[j..c].iter().all(|t| t.word)
     });
     // "Appearing before supporters, Suu said", "Preceded at the lectern by ...", "Hastily
-    // politicizing ...": a participle phrase.
-    // A name such as "Manning" is followed by its verb or another name instead.
+    // politicizing ...": a participle phrase. A name such as "Manning" is followed by its
+    // verb or another name instead.
     let verbal = |k: usize| {
         tokens[k].lower.len() > 5
             && (tokens[k].lower.ends_with("ing") || tokens[k].lower.ends_with("ed"))

@@ -169,30 +169,20 @@ fn mark_common(tokens: &mut [Token]) {
 /// Flag a dateline opening a paragraph ("WASHINGTON —", "CARROWBY, March 3 (Wire) —"): a
 /// place in capitals, never a speaker.
 fn mark_datelines(tokens: &mut [Token]) {
-    let mut start = 0;
-    while start < tokens.len() {
-        let para = tokens[start].paragraph;
-        let end = tokens[start..]
-            .iter()
-            .position(|t| t.paragraph != para)
-            .map_or(tokens.len(), |p| start + p);
-        let caps = tokens[start..end]
+    for para in tokens.chunk_by_mut(|a, b| a.paragraph == b.paragraph) {
+        let caps = para
             .iter()
             .take_while(|t| t.word && t.text.chars().all(|c| !c.is_lowercase()))
             .count();
-        let capital_place = caps > 0
-            && tokens[start..start + caps]
-                .iter()
-                .any(|t| t.text.len() >= 3);
-        let mark = tokens
-            .get(start + caps)
+        let capital_place = para[..caps].iter().any(|t| t.text.len() >= 3);
+        let mark = para
+            .get(caps)
             .is_some_and(|t| matches!(t.text.as_str(), "," | "—" | "–" | "-" | "("));
-        if capital_place && mark && start + caps < end {
-            for t in &mut tokens[start..start + caps] {
+        if capital_place && mark {
+            for t in &mut para[..caps] {
                 t.common = true;
             }
         }
-        start = end;
     }
 }
 

@@ -1,7 +1,9 @@
-// Quietread popup: the current site, its switch, a switch per category, and what was hidden.
+// Quietread popup: the current site, its switch, a switch per category, what was hidden, and
+// a way to the options page.
 (function () {
   'use strict';
   const S = globalThis.QuietreadSettings;
+  const { t } = globalThis.QuietreadI18n;
   const $ = (id) => document.getElementById(id);
   let tabId = null;
   let host = null;
@@ -22,13 +24,15 @@
   }
 
   function describe(st) {
-    if (!st.active) return 'Off on this site.';
-    if (st.error) return 'Quietread left this page as it was: ' + st.error;
-    const via = st.mode === 'worker' ? ' (core in the service worker: this page forbids wasm)' : '';
-    const items = st.hidden === 1 ? '1 item' : st.hidden + ' items';
-    const unlock = st.unlocked ? ' Scrolling unlocked.' : '';
-    const later = st.batches ? ' ' + st.batches + ' later change' + (st.batches === 1 ? '' : 's') + ' followed (last ' + st.batchMs + ' ms).' : '';
-    return items + ' hidden on this page in ' + st.ms + ' ms' + via + '.' + unlock + later;
+    if (!st.active) return t('summaryOff');
+    if (st.error) return t('summaryError', [st.error]);
+    const parts = [st.hidden === 1 ? t('summaryHiddenOne', [st.ms]) : t('summaryHiddenMany', [st.hidden, st.ms])];
+    if (st.mode === 'worker') parts.push(t('summaryWorker'));
+    if (st.unlocked) parts.push(t('summaryUnlocked'));
+    if (st.batches) {
+      parts.push(st.batches === 1 ? t('summaryBatchesOne', [st.batchMs]) : t('summaryBatchesMany', [st.batches, st.batchMs]));
+    }
+    return parts.join(' ');
   }
 
   async function render() {
@@ -83,7 +87,7 @@
       const count = document.createElement('span');
       count.className = 'count';
       count.textContent = String(q.count);
-      b.setAttribute('aria-label', q.speaker + ', quoted ' + q.count + (q.count === 1 ? ' time' : ' times') + '; show the first quote');
+      b.setAttribute('aria-label', q.count === 1 ? t('quotedButtonOne', [q.speaker]) : t('quotedButtonMany', [q.speaker, q.count]));
       b.append(name, count);
       b.addEventListener('click', () => chrome.tabs.sendMessage(tabId, { type: 'reveal', speaker: q.speaker }).catch(() => {}));
       li.append(b);
@@ -98,6 +102,7 @@
   }
 
   async function init() {
+    $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
     tabId = await findTab();
     await render();
     $('site-enabled').addEventListener('change', async (e) => {

@@ -19,6 +19,6 @@ step "wasm tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test web
 step "build"
 bash scripts/build.sh
-step "end-to-end tests (Chromium with the unpacked extension)"
-node --test --test-concurrency=1 tests/e2e/
+step "node tests: settings and locales (unit), Chromium with the unpacked extension (end-to-end)"
+node --test --test-concurrency=1 tests/unit/ tests/e2e/
 rm -rf "$TMPDIR"/chromium-profile-* "$TMPDIR"/.org.chromium.* 2>/dev/null || true

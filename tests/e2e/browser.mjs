@@ -1,11 +1,12 @@
-// Launch Debian's Chromium with the unpacked extension from dist/extension.
+// Launch Debian's Chromium with the unpacked extension from dist/extension
+// (QUIETREAD_EXTENSION_DIR points elsewhere, e.g. at a copy with changed pages).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-export const EXTENSION = path.join(ROOT, 'dist', 'extension');
+export const EXTENSION = path.resolve(process.env.QUIETREAD_EXTENSION_DIR || path.join(ROOT, 'dist', 'extension'));
 export const WWW = path.join(ROOT, 'dist', 'www');
 
 export async function launch() {

@@ -61,7 +61,8 @@
     return role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true';
   }
 
-  /** Read one element's tag, id, class and kept attributes; returns a number so the reads
+  /** Read one element's tag, id, class and kept attributes (the attribute list only when it
+   *  holds more than an id and a class, as hands.js does); returns a number so the reads
    *  cannot be optimised away. */
   function readElement(el) {
     let sum = el.localName.length;
@@ -69,9 +70,13 @@
     if (id) sum += id.length;
     const cls = el.getAttribute('class');
     if (cls) sum += cls.length;
-    for (const a of el.attributes) {
-      const name = a.name;
-      if (name.startsWith('data-') || KEPT.indexOf(name) >= 0) sum += a.value.length;
+    const all = el.attributes;
+    if (all.length > (id === null ? 0 : 1) + (cls === null ? 0 : 1)) {
+      for (let k = 0; k < all.length; k++) {
+        const a = all[k];
+        const name = a.name;
+        if (name.startsWith('data-') || KEPT.indexOf(name) >= 0) sum += a.value.length;
+      }
     }
     return sum;
   }
@@ -79,7 +84,8 @@
   /**
    * The floor: a plain walk of the whole DOM reading what the snapshot reads (every element's
    * tag, id, class and kept attributes, every text node's text, styles on <html>, near the top
-   * of <body> and on dialogs), building nothing.
+   * of <body> and on dialogs), building nothing. It walks as hands.js walks: an explicit stack
+   * in parallel arrays, children pushed from the last sibling back.
    */
   function floor() {
     settle();
@@ -104,11 +110,10 @@
       if (tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || isDialog(node)) sum += readStyle(node, vw, vh);
       if (OPAQUE.has(tag)) continue;
       const next = d >= 0 ? d + 1 : -1;
-      const kids = node.childNodes;
-      for (let k = kids.length - 1; k >= 0; k--) {
-        const type = kids[k].nodeType;
+      for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
+        const type = kid.nodeType;
         if (type === 1 || type === 3) {
-          nodes.push(kids[k]);
+          nodes.push(kid);
           depths.push(next);
         }
       }

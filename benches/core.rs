@@ -42,7 +42,7 @@ static PAGES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
             let bytes = std::fs::read(&f).ok()?;
             let snap = html::snapshot(&String::from_utf8_lossy(&bytes));
             let name = f.parent()?.file_name()?.to_string_lossy().into_owned();
-            Some((name, serde_json::to_string(&snap).ok()?))
+            Some((name, compact_json(&snap)))
         })
         .collect();
     if pages.is_empty() {
@@ -74,6 +74,47 @@ static ARTICLES: LazyLock<Vec<String>> = LazyLock::new(|| {
     }
     texts
 });
+
+/// A snapshot in the compact form hands.js sends: each node an array, trailing defaults left off.
+fn compact_json(snap: &Snapshot) -> String {
+    use serde_json::{json, Value};
+    let nodes: Vec<Value> = snap
+        .nodes
+        .iter()
+        .map(|n| {
+            if n.is_text() {
+                return json!([n.parent, n.tag, n.text]);
+            }
+            let mut row = vec![
+                json!(n.parent),
+                json!(n.tag),
+                json!(n.id),
+                json!(n.class),
+                if n.attrs.is_empty() {
+                    Value::Null
+                } else {
+                    json!(n.attrs)
+                },
+                json!(n.style),
+                json!(n.context),
+                json!(n.article),
+            ];
+            let defaults = [
+                json!(""),
+                json!(""),
+                Value::Null,
+                Value::Null,
+                json!(false),
+                json!(false),
+            ];
+            while row.len() > 2 && row.last() == Some(&defaults[row.len() - 3]) {
+                row.pop();
+            }
+            Value::Array(row)
+        })
+        .collect();
+    json!({ "url": snap.url, "nodes": nodes }).to_string()
+}
 
 fn main() {
     divan::main();

@@ -47,6 +47,11 @@
     return next;
   }
 
+  /** What the cleaner is given: the core's settings and the site's own hide selectors. */
+  function cleanerSettings(site) {
+    return Object.assign(S.forCore(site), { selectors: site.selectors || [] });
+  }
+
   async function refreshNow() {
     let site;
     try {
@@ -63,17 +68,17 @@
     if (!cleaner) {
       cleaner = H.Cleaner(document, {
         planner: plan,
-        settings: S.forCore(site),
+        settings: cleanerSettings(site),
         log,
       });
       await cleaner.start();
     } else if (!cleaner.isActive()) {
-      cleaner.update(S.forCore(site));
+      cleaner.update(cleanerSettings(site));
       await cleaner.start();
-    } else if (JSON.stringify(S.forCore(site)) !== applied) {
-      await cleaner.update(S.forCore(site));
+    } else if (JSON.stringify(cleanerSettings(site)) !== applied) {
+      await cleaner.update(cleanerSettings(site));
     }
-    applied = JSON.stringify(S.forCore(site));
+    applied = JSON.stringify(cleanerSettings(site));
   }
 
   function status() {

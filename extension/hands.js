@@ -16,14 +16,30 @@
   const MAX_NODES = 200000;
   /** A mutation batch bigger than this share of the page is planned as a whole page again. */
   const BATCH_SHARE = 0.5;
+  /** Shortest wait between a mutation and the batch that reads it (mutations come in bursts). */
+  const MIN_DELAY_MS = 10;
   /** How often Quietread puts back a mark the page took off one element before giving up. */
   const MAX_REASSERT = 20;
+
+  /** A promise that settles in a new task, soon: scheduler.yield where the browser has it, else
+   *  a message through a channel (nested timeouts are clamped to 4 ms). */
+  function pause() {
+    if (global.scheduler && typeof global.scheduler.yield === 'function') return global.scheduler.yield();
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
+  }
 
   function clip(v) {
     return v.length > MAX_ATTR ? v.slice(0, MAX_ATTR) : v;
   }
 
-  /** What a snapshot walk needs: where it writes, and how it measures. */
+  /** How long one slice of a full snapshot walk may run before it yields to the page. */
+  const SLICE_MS = 8;
+
+  /** What a snapshot walk needs: where it writes, how it measures, and where it stands. */
   function walker(doc, opts) {
     return {
       own: opts.own || (() => false),
@@ -31,88 +47,139 @@
       mark: opts.markAttr,
       out: [],
       nodes: [],
+      elements: 0,
       vw: doc.documentElement.clientWidth || global.innerWidth || 1,
       vh: global.innerHeight || doc.documentElement.clientHeight || 1,
       view: global.getComputedStyle ? global : null,
+      // The walk's stack, as three parallel arrays: node, parent index, depth below <body>.
+      stack: [], parents: [], depths: [],
+      measureRoot: null,
     };
   }
 
-  /** One element's record: tag, id, class and the kept attributes. */
+  /** Defaults of the compact record's fields after the tag: id, class, attrs, style, context,
+   *  article. A record ends at its last field that differs from these. */
+  const FIELD_DEFAULTS = ['', '', null, null, false, false];
+
+  /** Set field `k` (2 = id ... 7 = article) of a compact record, filling the ones before it. */
+  function setField(rec, k, value) {
+    while (rec.length < k) rec.push(FIELD_DEFAULTS[rec.length - 2]);
+    rec[k] = value;
+  }
+
+  /** One element's compact record: [parent, tag, id, class, attrs] with the kept attributes. */
   function record(w, node, parent) {
-    const rec = { p: parent, t: node.localName };
+    const rec = [parent, node.localName];
     const id = node.getAttribute('id');
-    if (id) rec.i = id;
     const cls = node.getAttribute('class');
-    if (cls) rec.c = cls;
+    const all = node.attributes;
     let attrs = null;
-    let data = 0;
-    for (const a of node.attributes) {
-      const name = a.name;
-      let keep = false;
-      if (name.startsWith('data-')) {
-        keep = !name.startsWith(w.mark) && ++data <= MAX_DATA_ATTRS;
-      } else {
-        keep = KEPT.indexOf(name) >= 0;
+    // Most elements carry nothing but an id and a class: their attributes need no loop.
+    if (all.length > (id === null ? 0 : 1) + (cls === null ? 0 : 1)) {
+      let data = 0;
+      for (let k = 0; k < all.length; k++) {
+        const a = all[k];
+        const name = a.name;
+        let keep = false;
+        if (name.startsWith('data-')) {
+          keep = !name.startsWith(w.mark) && ++data <= MAX_DATA_ATTRS;
+        } else {
+          keep = KEPT.indexOf(name) >= 0;
+        }
+        if (keep) (attrs || (attrs = [])).push([name, clip(a.value)]);
       }
-      if (keep) (attrs || (attrs = [])).push([name, clip(a.value)]);
     }
-    if (attrs) rec.a = attrs;
+    if (attrs) setField(rec, 4, attrs);
+    if (cls) setField(rec, 3, cls);
+    if (id) rec[2] = id;
     return rec;
   }
 
-  /** Add `root` and everything under it, with an explicit stack (deep pages must not overflow
-   *  the JS stack). `bodyDepth` is the root's depth below <body>, -1 when outside it. */
-  function walk(w, root, parent, bodyDepth, measureRoot) {
-    const stack = [[root, parent, bodyDepth]];
+  /** Start a walk of `root` and everything under it. `bodyDepth` is the root's depth below
+   *  <body>, -1 when outside it; `measureRoot` has the root's style read whatever its depth. */
+  function begin(w, root, parent, bodyDepth, measureRoot) {
+    w.stack.push(root);
+    w.parents.push(parent);
+    w.depths.push(bodyDepth);
+    if (measureRoot) w.measureRoot = root;
+  }
+
+  /** Walk on until the stack is empty (true) or `deadline` (a performance.now() time) has
+   *  passed (false). An explicit stack: deep pages cannot overflow the JS stack. Nodes taken
+   *  out of the page while the walk was paused are skipped. */
+  function walkSome(w, deadline) {
+    const { stack, parents, depths } = w;
+    let count = 0;
     while (stack.length) {
-      const [node, parentIndex, depth] = stack.pop();
+      if ((++count & 255) === 0 && performance.now() > deadline) return false;
+      const node = stack.pop();
+      const parentIndex = parents.pop();
+      const depth = depths.pop();
       if (w.out.length >= MAX_NODES) {
         throw new Error('page too large (' + MAX_NODES + '+ nodes)');
       }
       if (node.nodeType === 3) {
-        w.out.push({ p: parentIndex, t: '#text', x: node.data });
+        w.out.push([parentIndex, '#text', node.data]);
         w.nodes.push(node);
         continue;
       }
-      if (node.nodeType !== 1 || w.own(node)) continue;
+      if (node.nodeType !== 1 || w.own(node) || (w.paused && !node.isConnected)) continue;
       const tag = node.localName;
       const rec = record(w, node, parentIndex);
       const d = tag === 'body' ? 0 : depth;
-      if (w.view && (tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || isDialog(node, rec.a) || (measureRoot && node === root))) {
-        rec.s = measure(node, w.measured, w.vw, w.vh, w.mark);
+      if (w.view && (tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || isDialog(node, rec[4]) || node === w.measureRoot)) {
+        setField(rec, 5, measure(node, w.measured, w.vw, w.vh, w.mark));
       }
       const index = w.out.length;
       w.out.push(rec);
       w.nodes.push(node);
+      w.elements++;
       if (OPAQUE.has(tag)) continue;
-      const kids = node.childNodes;
       const next = d >= 0 ? d + 1 : -1;
-      for (let k = kids.length - 1; k >= 0; k--) {
-        const kid = kids[k];
-        if (kid.nodeType === 1 || kid.nodeType === 3) stack.push([kid, index, next]);
+      for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
+        const type = kid.nodeType;
+        if (type === 1 || type === 3) {
+          stack.push(kid);
+          parents.push(index);
+          depths.push(next);
+        }
       }
     }
+    return true;
   }
 
   function result(w, extra) {
     const snap = Object.assign({ url: String(global.location && global.location.href || ''), nodes: w.out }, extra || {});
-    return { snapshot: snap, nodes: w.nodes };
+    return { snapshot: snap, nodes: w.nodes, elements: w.elements };
   }
 
   /**
-   * Flatten the document into the core's snapshot format.
-   * Returns { snapshot, nodes } where nodes[i] is the DOM node of snapshot.nodes[i].
+   * Flatten the document into the core's snapshot format, in one go.
+   * Returns { snapshot, nodes, elements } where nodes[i] is the DOM node of snapshot.nodes[i].
    */
   function snapshot(doc, opts) {
     const w = walker(doc, opts);
-    walk(w, doc.documentElement, -1, -1, false);
+    begin(w, doc.documentElement, -1, -1, false);
+    walkSome(w, Infinity);
+    return result(w);
+  }
+
+  /** The same snapshot, walked in slices of SLICE_MS with `pause()` (a promise) between them,
+   *  so a large page never holds the main thread for long. */
+  async function snapshotSliced(doc, opts, pause) {
+    const w = walker(doc, opts);
+    begin(w, doc.documentElement, -1, -1, false);
+    while (!walkSome(w, performance.now() + SLICE_MS)) {
+      w.paused = true;
+      await pause();
+    }
     return result(w);
   }
 
   /**
    * A mutation batch: each changed subtree whole, under its chain of ancestors given as context
-   * nodes (`k`), always including <html> and <body>; `article` (the element the core named in
-   * the full pass) is flagged `ar`; `state` is what the core said last time.
+   * nodes, always including <html> and <body>; `article` (the element the core named in
+   * the full pass) is flagged; `state` is what the core said last time.
    */
   function snapshotBatch(doc, roots, opts, article, state) {
     const w = walker(doc, opts);
@@ -123,11 +190,11 @@
       for (let k = chain.length - 1; k >= 0; k--) {
         const e = chain[k];
         const rec = record(w, e, e.parentElement ? index.get(e.parentElement) : -1);
-        rec.k = true;
-        if (e === article) rec.ar = true;
         if (w.view && (e.localName === 'html' || e.localName === 'body')) {
-          rec.s = measure(e, w.measured, w.vw, w.vh, w.mark);
+          setField(rec, 5, measure(e, w.measured, w.vw, w.vh, w.mark));
         }
+        setField(rec, 6, true);
+        if (e === article) setField(rec, 7, true);
         index.set(e, w.out.length);
         w.out.push(rec);
         w.nodes.push(e);
@@ -136,19 +203,24 @@
     }
     context(doc.body || doc.documentElement);
     for (const root of roots) {
-      const chain = [];
-      for (let a = root.parentElement; a; a = a.parentElement) chain.push(a);
+      let body = -1;
+      let depth = 0;
+      for (let a = root.parentElement; a; a = a.parentElement) {
+        depth++;
+        if (a === doc.body) body = depth;
+      }
       const parent = context(root.parentElement || doc.documentElement);
-      const body = chain.indexOf(doc.body);
-      walk(w, root, parent, body >= 0 ? body + 1 : -1, true);
-      if (root === article) w.out[w.out.length - 1].ar = true;
+      const first = w.out.length;
+      begin(w, root, parent, body, true);
+      walkSome(w, Infinity);
+      if (root === article && w.out.length > first) setField(w.out[first], 7, true);
     }
     return result(w, { partial: state || {} });
   }
 
   function isDialog(el, attrs) {
     if (el.localName === 'dialog') return true;
-    if (!attrs) return false;
+    if (!attrs || typeof attrs !== 'object') return false;
     for (const [n, v] of attrs) {
       if ((n === 'role' && (v === 'dialog' || v === 'alertdialog')) || (n === 'aria-modal' && v === 'true')) return true;
     }
@@ -193,7 +265,8 @@
 
   /**
    * A cleaner for one document.
-   * options: planner(snapshotJson, settingsJson) -> Promise<planJson>; settings (object);
+   * options: planner(snapshotJson, settingsJson) -> Promise<planJson>; settings (the core's
+   *          settings, plus `selectors`: the site's own CSS selectors of things to hide);
    *          markAttr (default 'data-quietread'); injectStyle (bool); exclude(node) -> bool
    *          (parts of the page never to read); onUpdate(status); log(msg)
    */
@@ -208,13 +281,14 @@
     let timer = null;
     let running = false;
     let again = false;
-    let lastCost = 0;
+    let batchCost = 0; // what the last mutation batch cost, in ms
+    let taskStart = 0; // when the current slice of a run began
     let measured = new WeakMap();
     // What the last full pass learnt, for the mutation batches after it.
     let full = true; // the next run plans the whole page
     let article = null;
     let coreState = null;
-    let pageNodes = 0;
+    let pageElements = 0;
     let changed = new Set(); // elements added or changed since the last run
     let rootsTouched = false; // <html> or <body> attributes changed (a scroll lock, perhaps)
     const hidden = new Map(); // element -> { category, reason }
@@ -244,11 +318,19 @@
       return out;
     }
 
+    /** Let the page run when this task has had the main thread for a slice already. */
+    async function breathe() {
+      if (performance.now() - taskStart < SLICE_MS) return;
+      await pause();
+      taskStart = performance.now();
+    }
+
     async function run() {
       if (!active) return;
       if (running) { again = true; return; }
       running = true;
       const t0 = performance.now();
+      taskStart = t0;
       let batch = false;
       let planned = false;
       try {
@@ -256,7 +338,7 @@
         if (!full) {
           const roots = batchRoots();
           const size = roots.reduce((n, r) => n + 1 + r.getElementsByTagName('*').length, 0);
-          if (size > BATCH_SHARE * pageNodes) {
+          if (size > BATCH_SHARE * pageElements) {
             full = true;
           } else if (!roots.length && !rootsTouched) {
             changed.clear();
@@ -268,21 +350,36 @@
         }
         changed.clear();
         rootsTouched = false;
-        if (!batch) snap = snapshot(doc, { own, measured, markAttr: mark });
-        const planJson = await options.planner(JSON.stringify(snap.snapshot), JSON.stringify(settings));
+        if (!batch) {
+          snap = await snapshotSliced(doc, { own, measured, markAttr: mark }, async () => {
+            await pause();
+            taskStart = performance.now();
+          });
+          if (!active) return;
+        }
+        const json = JSON.stringify(snap.snapshot);
+        if (!batch) await breathe();
+        const planJson = await options.planner(json, coreSettings());
+        if (!active) return;
+        if (!batch) await breathe();
         if (!active) return;
         const plan = JSON.parse(planJson);
         if (plan.error) throw new Error(plan.error);
         planned = true;
+        if (!batch) article = typeof plan.article === 'number' ? snap.nodes[plan.article] || null : null;
         apply(plan, snap.nodes, batch);
-        if (overlay && !batch) overlay.update(plan.quotes, snap.nodes);
+        if (overlay && !batch) {
+          // Labels are drawn in a task of their own: the clutter is gone first.
+          await breathe();
+          if (!active) return;
+          overlay.update(plan.quotes, snap.nodes);
+        }
         status.quoted = overlay ? overlay.people() : [];
         coreState = plan.state || null;
         // New article text arrived in a batch: its quotes need the whole article.
         if (batch && plan.rescan) { full = true; again = true; }
         if (!batch) {
-          article = typeof plan.article === 'number' ? snap.nodes[plan.article] || null : null;
-          pageNodes = snap.nodes.length;
+          pageElements = snap.elements;
           full = false;
         }
         status.error = null;
@@ -293,14 +390,43 @@
         revertMarks();
         if (overlay) overlay.remove();
         halt();
+        active = false;
+        status.active = false;
       } finally {
         running = false;
-        lastCost = performance.now() - t0;
-        const ms = Math.round(lastCost * 100) / 100;
+        const cost = performance.now() - t0;
+        if (batch) batchCost = cost;
+        const ms = Math.round(cost * 100) / 100;
         if (planned && batch) { status.batchMs = ms; status.batches++; } else if (planned) { status.ms = ms; status.runs++; }
         if (observer) onMutations(observer.takeRecords());
         if (options.onUpdate) options.onUpdate(status);
         if (again && active && observer) { again = false; schedule(); }
+      }
+    }
+
+    /** The settings the core reads, as JSON (the site's selectors are the hands' business). */
+    function coreSettings() {
+      const core = Object.assign({}, settings);
+      delete core.selectors;
+      return JSON.stringify(core);
+    }
+
+    /** Add what the site's own selectors name to `want`, except the page's root, its body,
+     *  the article's box and Quietread's own parts. A selector the browser refuses is skipped. */
+    function custom(want) {
+      const list = Array.isArray(settings.selectors) ? settings.selectors : [];
+      for (const sel of list) {
+        let found;
+        try {
+          found = doc.querySelectorAll(sel);
+        } catch (e) {
+          continue;
+        }
+        for (const el of found) {
+          if (el === doc.documentElement || el === doc.body || want.has(el)) continue;
+          if ((article && el.contains(article)) || insideOwn(el)) continue;
+          want.set(el, { category: 'custom', reason: 'your selector: ' + sel });
+        }
       }
     }
 
@@ -315,6 +441,7 @@
         const el = nodes[h.node];
         if (el && el.nodeType === 1) want.set(el, { category: h.category, reason: h.reason });
       }
+      custom(want);
       if (!batch) {
         // A full plan says all there is to hide: drop marks it no longer wants.
         for (const el of Array.from(hidden.keys())) {
@@ -394,21 +521,33 @@
 
     function schedule() {
       if (timer !== null || !active || !observer) return;
-      // Wait longer when a run was costly, so a page that mutates without end cannot hog the CPU.
-      const delay = Math.min(1000, Math.max(30, lastCost * 10));
+      // Wait ten times what the last batch cost, so a page that mutates without end cannot
+      // take more than a tenth of the CPU; a cheap batch runs within a frame or two.
+      const delay = Math.min(1000, Math.max(MIN_DELAY_MS, batchCost * 10));
       timer = setTimeout(() => { timer = null; run(); }, delay);
     }
 
-    function insideOwn(node) {
-      for (let n = node; n; n = n.parentNode) if (n.nodeType === 1 && own(n)) return true;
-      return false;
+    /** Whether a node is, or sits inside, a part of the page Quietread never reads. `memo`
+     *  (a Map) remembers the answer for every ancestor seen, so many records under one
+     *  parent walk up once. */
+    function insideOwn(node, memo) {
+      const path = [];
+      let inside = false;
+      for (let n = node; n; n = n.parentNode) {
+        if (memo && memo.has(n)) { inside = memo.get(n); break; }
+        if (n.nodeType === 1 && own(n)) { inside = true; break; }
+        path.push(n);
+      }
+      if (memo) for (const n of path) memo.set(n, inside);
+      return inside;
     }
 
     function onMutations(records) {
       let wake = false;
+      const memo = new Map();
       for (const r of records) {
         const t = r.target;
-        if (insideOwn(t)) continue;
+        if (insideOwn(t, memo)) continue;
         if (r.type === 'attributes') {
           if (r.attributeName === mark) {
             // The page took a mark off (or changed it): put it back, a bounded number of times.
@@ -431,8 +570,16 @@
           wake = true;
           continue;
         }
+        if (r.type === 'characterData') {
+          // New text in an element already read: read that element again.
+          const el = t.parentElement;
+          if (el && el !== doc.documentElement && el !== doc.body) { changed.add(el); wake = true; }
+          continue;
+        }
         for (const n of r.addedNodes) {
           if (n.nodeType === 1 && !own(n)) { changed.add(n); wake = true; }
+          // Text added straight into an element: that element is read again.
+          else if (n.nodeType === 3 && t.nodeType === 1 && t !== doc.documentElement && t !== doc.body) { changed.add(t); wake = true; }
         }
       }
       if (wake) schedule();
@@ -451,7 +598,7 @@
         if (observer) observer.disconnect();
         observer = new MutationObserver(onMutations);
         observer.observe(doc.documentElement, {
-          childList: true, subtree: true, attributes: true,
+          childList: true, subtree: true, attributes: true, characterData: true,
           attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden', mark],
         });
         return run();
@@ -482,5 +629,5 @@
     return api;
   }
 
-  global.QuietreadHands = { snapshot, snapshotBatch, Cleaner, css };
+  global.QuietreadHands = { snapshot, snapshotSliced, snapshotBatch, Cleaner, css, pause };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -161,37 +161,52 @@
       follow();
     }
 
-    /** Put each label in the margin beside its quote's first line, without overlaps. */
+    /** Put each label in the margin beside its quote's first line, without overlaps. Layout
+     *  is read for all labels at once, then written, so the page lays out once or twice, not
+     *  once per label. */
     function place() {
       frame = 0;
       if (!items.length) return;
       const sx = global.scrollX;
       const sy = global.scrollY;
       const vw = doc.documentElement.clientWidth;
+      for (const it of items) {
+        if (it.label.style.display) it.label.style.display = '';
+        compact(it, false);
+      }
+      const seen = items.map((it) => {
+        const rects = it.range.getClientRects();
+        if (!rects.length || !it.range.startContainer.isConnected) return null;
+        const first = rects[0];
+        const block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+        return { first, block, w: Math.min(190, it.label.offsetWidth || 120), h: it.label.offsetHeight || 18 };
+      });
+      const narrow = [];
+      for (let k = 0; k < items.length; k++) {
+        const m = seen[k];
+        if (!m) continue;
+        const { block, w } = m;
+        if (block.right + GAP + w <= vw) { m.x = block.right + GAP; m.side = 'right'; }
+        else if (block.left - GAP - w >= 0) { m.x = block.left - GAP - w; m.side = 'left'; }
+        else if (block.left >= COMPACT_ROOM) { m.side = 'left'; narrow.push(k); }
+        else { m.x = Math.max(0, Math.min(m.first.left, vw - w)); m.side = 'above'; }
+      }
+      // A narrow page: the speaker's initials in the gutter, the full name on hover or focus.
+      for (const k of narrow) compact(items[k], true);
+      for (const k of narrow) {
+        const m = seen[k];
+        m.x = Math.max(0, m.block.left - 2 - (items[k].label.offsetWidth || 20));
+      }
       let lastBottom = -Infinity;
       let lastSide = null;
-      for (const it of items) {
-        const rects = it.range.getClientRects();
-        if (!rects.length || !it.range.startContainer.isConnected) {
+      for (let k = 0; k < items.length; k++) {
+        const it = items[k];
+        const m = seen[k];
+        if (!m) {
           it.label.style.display = 'none';
           continue;
         }
-        it.label.style.display = '';
-        const first = rects[0];
-        const block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
-        compact(it, false);
-        const w = Math.min(190, it.label.offsetWidth || 120);
-        const h = it.label.offsetHeight || 18;
-        let x;
-        let side;
-        if (block.right + GAP + w <= vw) { x = block.right + GAP; side = 'right'; }
-        else if (block.left - GAP - w >= 0) { x = block.left - GAP - w; side = 'left'; }
-        else if (block.left >= COMPACT_ROOM) {
-          // A narrow page: the speaker's initials in the gutter, the full name on hover or focus.
-          compact(it, true);
-          x = Math.max(0, block.left - 2 - (it.label.offsetWidth || 20));
-          side = 'left';
-        } else { x = Math.max(0, Math.min(first.left, vw - w)); side = 'above'; }
+        const { first, h, x, side } = m;
         let y = side === 'above' ? first.top - h - 2 : first.top + (first.height - h) / 2;
         if (side === lastSide && y < lastBottom + 4) y = lastBottom + 4;
         lastBottom = y + h;

@@ -103,10 +103,8 @@ fn unlikely_flags(tree: &Tree) -> Vec<bool> {
         if flags[i] || tree.node(i).is_text() || tree.text_len[i] * 2 > total {
             continue;
         }
-        let words = tree.words(i);
         let has = |list: &[&str]| {
-            words
-                .iter()
+            tree.words(i)
                 .any(|ws| ws.iter().any(|w| list.contains(&w.as_str())))
         };
         flags[i] = has(UNLIKELY) && !has(POSITIVE);

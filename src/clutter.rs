@@ -5,7 +5,7 @@ use crate::article::Article;
 use crate::boxes::{Boxes, TEXT_BOX_LIMIT};
 use crate::rules::{Category, WordRule, BACKDROP_WORDS};
 use crate::signals::{self, Signal};
-use crate::snapshot::{split_words, Tree};
+use crate::snapshot::{NameKind, Tree};
 use serde::Serialize;
 
 /// One element to hide.
@@ -58,8 +58,8 @@ impl Hit {
 pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     let nav = navigation_flags(tree);
     let in_article = article_flags(tree, article);
-    let mut cache = std::collections::HashMap::new();
-    let named = article_names(tree, article, &mut cache);
+    let rules = signals::name_rules(tree);
+    let named = article_names(tree, article, &rules);
     let boxes = Boxes::new(tree, article);
     let mut hits = Vec::new();
     for i in 0..tree.len() {
@@ -88,7 +88,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
                 .any(|&(a, r)| std::ptr::eq(r, rule) && tree.contains(a, i))
         };
         let found = [
-            signals::word_signal(tree, i, &mut cache, skip),
+            signals::word_signal(tree, i, &rules, skip),
             signals::host_signal(tree, i),
             signals::form_signal(tree, i),
         ];
@@ -245,7 +245,7 @@ fn between_hits(tree: &Tree, hits: &mut Vec<Hit>) {
             continue;
         }
         let tied = |k: usize| {
-            let t = signals::normalize(&tree.text(k, 600));
+            let t = tree.normalized_text(k, 600);
             crate::boxes::addresses_reader(&t) || OFFER_WORDS.iter().any(|w| t.contains(w))
         };
         if inner.iter().all(|&k| tied(k)) {
@@ -265,10 +265,10 @@ fn between_hits(tree: &Tree, hits: &mut Vec<Hit>) {
 
 /// Word rules the article names itself with (an opinion piece in `article.comment-piece`):
 /// the element so named, and the rule. Inside it, that rule says nothing.
-fn article_names<'t>(
-    tree: &'t Tree,
+fn article_names(
+    tree: &Tree,
     article: &Article,
-    cache: &mut std::collections::HashMap<&'t str, Option<&'static WordRule>>,
+    rules: &[Option<&'static WordRule>],
 ) -> Vec<(usize, &'static WordRule)> {
     let Some(root) = article.root else {
         return Vec::new();
@@ -276,7 +276,7 @@ fn article_names<'t>(
     std::iter::once(root)
         .chain(tree.ancestors(root))
         .take_while(|&a| !matches!(tree.node(a).tag.as_str(), "body" | "html"))
-        .filter_map(|a| signals::word_rule(tree, a, cache).map(|(r, _, _)| (a, r)))
+        .filter_map(|a| signals::word_rule(tree, a, rules).map(|(r, _, _)| (a, r)))
         .collect()
 }
 
@@ -370,11 +370,11 @@ fn backdrop_word(tree: &Tree, i: usize) -> Option<&'static str> {
     {
         return None;
     }
-    node.class
-        .split_whitespace()
-        .chain(std::iter::once(node.id.as_str()))
-        .find_map(|name| {
-            split_words(name)
+    tree.names(i)
+        .iter()
+        .filter(|(_, kind)| matches!(kind, NameKind::Class | NameKind::Id))
+        .find_map(|&(t, _)| {
+            tree.name_words(t)
                 .iter()
                 .find_map(|w| BACKDROP_WORDS.iter().find(|b| **b == w.as_str()).copied())
         })

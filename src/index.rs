@@ -15,8 +15,8 @@ pub struct Index {
     whole: HashMap<&'static str, Vec<&'static PhraseRule>>,
     /// Word rules by their first word, when it is matched exactly.
     words: HashMap<&'static str, Vec<&'static WordRule>>,
-    /// Word rules whose first word is a prefix (`donate*`) or anything (`*`).
-    prefixed: Vec<&'static WordRule>,
+    /// Word rules whose first word is a prefix (`donate*`), with that prefix.
+    prefixed: Vec<(&'static str, &'static WordRule)>,
 }
 
 /// The index, built on first use.
@@ -39,10 +39,11 @@ pub fn get() -> &'static Index {
         let mut words: HashMap<&'static str, Vec<&'static WordRule>> = HashMap::new();
         let mut prefixed = Vec::new();
         for r in WORD_RULES {
-            match r.words.first() {
-                Some(w) if !w.ends_with('*') => words.entry(*w).or_default().push(r),
-                Some(_) => prefixed.push(r),
-                None => {}
+            if let Some(w) = r.words.first() {
+                match w.strip_suffix('*') {
+                    Some(prefix) => prefixed.push((prefix, r)),
+                    None => words.entry(*w).or_default().push(r),
+                }
             }
         }
         Index {
@@ -108,10 +109,12 @@ impl Index {
                 }
             }
         }
-        self.prefixed
-            .iter()
-            .find(|r| words_match(words, r.words))
-            .copied()
+        words.iter().enumerate().find_map(|(k, w)| {
+            self.prefixed
+                .iter()
+                .find(|(prefix, r)| w.starts_with(prefix) && matches_at(words, k, r.words))
+                .map(|&(_, r)| r)
+        })
     }
 }
 

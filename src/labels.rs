@@ -67,7 +67,6 @@ pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
                 && tree.text_len[i] < 400
                 && tree
                     .words(i)
-                    .iter()
                     .any(|ws| ws.iter().any(|w| STANDFIRST_WORDS.contains(&w.as_str())))
         });
         out.extend(standfirst.filter(|&s| !tree.contains(s, root)));

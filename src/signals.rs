@@ -4,8 +4,7 @@
 use crate::rules::{
     Category, Fit, PhraseRule, WordRule, COMMENT_FORM_WORDS, HOST_RULES, NEWSLETTER_FORM_WORDS,
 };
-use crate::snapshot::{split_words, Tree};
-use std::collections::HashMap;
+use crate::snapshot::{NameKind, Tree};
 
 /// One signal: an element that says what kind of clutter is around it.
 #[derive(Debug, Clone)]
@@ -63,49 +62,45 @@ const PHRASE_SHORT_TEXT: usize = 60;
 /// How far up from a text area or e-mail field the words that explain it are looked for.
 const FORM_CONTEXT_LEVELS: usize = 3;
 
+/// The word rule each of the page's distinct names matches (by name number).
+pub fn name_rules(tree: &Tree) -> Vec<Option<&'static WordRule>> {
+    let index = crate::index::get();
+    (0..tree.name_count() as u32)
+        .map(|t| index.word_rule(tree.name_words(t)))
+        .collect()
+}
+
 /// The word rule an element's class, id or data attributes match, with the name that matched
-/// and what kind of name it was. `cache` remembers names already looked up on this page.
+/// and what kind of name it was. `rules` is `name_rules` of the page.
 pub fn word_rule<'t>(
     tree: &'t Tree,
     i: usize,
-    cache: &mut HashMap<&'t str, Option<&'static WordRule>>,
+    rules: &[Option<&'static WordRule>],
 ) -> Option<(&'static WordRule, &'t str, &'static str)> {
-    let node = tree.node(i);
-    let classes = node.class.split_whitespace().map(|c| (c, "class token"));
-    let id = (!node.id.is_empty()).then_some((node.id.as_str(), "id"));
-    let data = node
-        .attrs
-        .iter()
-        .filter(|(k, _)| k.starts_with("data-"))
-        .flat_map(|(k, v)| {
-            let value = (v.len() < 60).then_some((v.as_str(), "attribute value"));
-            [Some((&k[5..], "attribute")), value].into_iter().flatten()
-        });
-    let index = crate::index::get();
-    for (name, what) in classes.chain(id).chain(data) {
-        let rule = *cache
-            .entry(name)
-            .or_insert_with(|| index.word_rule(&split_words(name)));
-        if let Some(rule) = rule {
-            return Some((rule, name, what));
-        }
-    }
-    None
+    tree.names(i).iter().find_map(|&(t, kind)| {
+        let what = match kind {
+            NameKind::Class => "class token",
+            NameKind::Id => "id",
+            NameKind::DataName => "attribute",
+            NameKind::DataValue => "attribute value",
+        };
+        rules[t as usize].map(|rule| (rule, tree.name_text(t), what))
+    })
 }
 
 /// A class-word signal, if the element is not a control, a long link or an element inside
 /// something the article itself is named after (`skip`).
-pub fn word_signal<'t>(
-    tree: &'t Tree,
+pub fn word_signal(
+    tree: &Tree,
     i: usize,
-    cache: &mut HashMap<&'t str, Option<&'static WordRule>>,
+    rules: &[Option<&'static WordRule>],
     skip: impl Fn(&WordRule) -> bool,
 ) -> Option<Signal> {
     let node = tree.node(i);
     if CONTROL_TAGS.contains(&node.tag.as_str()) {
         return None;
     }
-    let (rule, name, what) = word_rule(tree, i, cache)?;
+    let (rule, name, what) = word_rule(tree, i, rules)?;
     // A link is clutter by its class only as a comment-count teaser; other links named for
     // newsletters or subscriptions are menus and footers.
     if node.tag == "a" && (rule.category != Category::Comments || tree.text_len[i] > TEASER_LIMIT) {
@@ -181,7 +176,7 @@ pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
         }
         if level > 0 && tree.text_len[cur] <= 400 {
             context.push(' ');
-            context.push_str(&normalize(&tree.text(cur, 400)));
+            context.push_str(&tree.normalized_text(cur, 400));
         }
         if n.tag == "form" {
             origin = cur;
@@ -288,18 +283,9 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
     if !own_text && !text_block {
         return None;
     }
-    let text = normalize(&tree.text(i, PHRASE_ELEMENT_LIMIT as usize + 40));
-    let counted = text.chars().any(|c| c.is_ascii_digit());
-    let bare: String = text
-        .chars()
-        .filter(|c| c.is_alphabetic() || *c == ' ' || *c == '-')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    // A link saying "Subscribe" or "Newsletters" in a menu, list or footer is a menu entry;
-    // only a comment count is a clutter link there by its text.
-    let in_menu = menu_link(tree, i);
+    let text = tree.normalized_text(i, PHRASE_ELEMENT_LIMIT as usize + 40);
+    let counted = text.bytes().any(|c| c.is_ascii_digit());
+    let bare = bare_words(&text);
     let index = crate::index::get();
     let whole = index
         .whole(&bare)
@@ -319,8 +305,15 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
         };
         ok.then_some(r)
     });
-    let rule = whole
-        .chain(within)
+    let found: Vec<&PhraseRule> = whole.chain(within).collect();
+    if found.is_empty() {
+        return None;
+    }
+    // A link saying "Subscribe" or "Newsletters" in a menu, list or footer is a menu entry;
+    // only a comment count is a clutter link there by its text.
+    let in_menu = menu_link(tree, i);
+    let rule = found
+        .into_iter()
         .filter(|r| !in_menu || r.category == Category::Comments)
         .max_by_key(|r| r.phrase.len())?;
     Some(Signal {
@@ -329,6 +322,23 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
         reason: format!("text: '{}'", rule.phrase),
         structural: false,
     })
+}
+
+/// The letters, hyphens and single spaces of a normalized text ("comments (12)" gives
+/// "comments").
+fn bare_words(text: &str) -> String {
+    let mut bare = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphabetic() || c == '-' {
+            bare.push(c);
+        } else if c == ' ' && !bare.is_empty() && !bare.ends_with(' ') {
+            bare.push(' ');
+        }
+    }
+    if bare.ends_with(' ') {
+        bare.pop();
+    }
+    bare
 }
 
 /// Lower-case, straight apostrophes, single spaces.

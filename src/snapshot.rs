@@ -37,7 +37,12 @@ pub struct State {
 }
 
 /// One element or text node.
+///
+/// Read either as an object with the short field names below, or in the compact form the
+/// browser sends: a text node as `[parent, "#text", text]`, an element as
+/// `[parent, tag, id, class, attrs, style, context, article]` with trailing defaults left off.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Node {
     /// Index of the parent node, or -1 for a root.
     #[serde(rename = "p", default = "no_parent")]
@@ -67,6 +72,56 @@ pub struct Node {
     /// In a mutation batch: the element the core found to hold the article in the full pass.
     #[serde(rename = "ar", default, skip_serializing_if = "is_false")]
     pub article: bool,
+}
+
+impl Serialize for Node {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Node::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a node object or array")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Node, A::Error> {
+        Node::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut node = Node {
+            parent: seq.next_element()?.unwrap_or(-1),
+            tag: seq.next_element()?.unwrap_or_default(),
+            ..Node::default()
+        };
+        if node.is_text() {
+            node.text = seq.next_element()?.unwrap_or_default();
+        } else {
+            node.id = seq.next_element()?.unwrap_or_default();
+            node.class = seq.next_element()?.unwrap_or_default();
+            node.attrs = seq
+                .next_element::<Option<_>>()?
+                .flatten()
+                .unwrap_or_default();
+            node.style = seq.next_element()?.flatten();
+            node.context = seq.next_element()?.unwrap_or_default();
+            node.article = seq.next_element()?.unwrap_or_default();
+        }
+        // Anything after the known fields is ignored.
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(node)
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -137,6 +192,73 @@ pub struct Tree<'a> {
     pub opaque: Vec<bool>,
     /// End (exclusive) of each node's subtree: its descendants are the nodes up to it.
     pub end: Vec<usize>,
+    /// The class, id and data names of every element, each distinct name split into words once.
+    names: Names<'a>,
+}
+
+/// Where one of an element's names comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A token of the `class` attribute.
+    Class,
+    /// The `id` attribute.
+    Id,
+    /// The name of a `data-*` attribute, without `data-`.
+    DataName,
+    /// The value of a short `data-*` attribute.
+    DataValue,
+}
+
+/// Longest `data-*` value read as a name.
+const DATA_VALUE_LIMIT: usize = 60;
+
+/// Element names, interned: many elements of a page share their class tokens.
+#[derive(Default)]
+struct Names<'a> {
+    /// Each distinct name.
+    text: Vec<&'a str>,
+    /// Its words, as `split_words` gives them.
+    words: Vec<Vec<String>>,
+    /// The names of node `i` are `list[start[i]..start[i + 1]]`.
+    start: Vec<u32>,
+    list: Vec<(u32, NameKind)>,
+}
+
+impl<'a> Names<'a> {
+    fn new(nodes: &'a [Node]) -> Self {
+        let mut names = Names::default();
+        let mut seen: rustc_hash::FxHashMap<&'a str, u32> = Default::default();
+        names.start.reserve(nodes.len() + 1);
+        for node in nodes {
+            names.start.push(names.list.len() as u32);
+            if node.is_text() {
+                continue;
+            }
+            let classes = node.class.split_whitespace().map(|c| (c, NameKind::Class));
+            let id = (!node.id.is_empty()).then_some((node.id.as_str(), NameKind::Id));
+            let data = node
+                .attrs
+                .iter()
+                .filter(|(k, _)| k.starts_with("data-"))
+                .flat_map(|(k, v)| {
+                    let value = (!v.is_empty() && v.len() < DATA_VALUE_LIMIT)
+                        .then_some((v.as_str(), NameKind::DataValue));
+                    [Some((&k[5..], NameKind::DataName)), value]
+                        .into_iter()
+                        .flatten()
+                });
+            for (text, kind) in classes.chain(id).chain(data) {
+                let t = *seen.entry(text).or_insert_with(|| {
+                    names.text.push(text);
+                    names.words.push(split_words(text));
+                    (names.text.len() - 1) as u32
+                });
+                names.list.push((t, kind));
+            }
+        }
+        names.start.push(names.list.len() as u32);
+        names
+    }
 }
 
 /// Elements whose contents are never page text.
@@ -218,6 +340,7 @@ impl<'a> Tree<'a> {
             }
         }
         Tree {
+            names: Names::new(&snap.nodes),
             snap,
             parent,
             text_len,
@@ -284,41 +407,82 @@ impl<'a> Tree<'a> {
 
     /// The text of the subtree, in order, with white space collapsed, cut after `limit` chars.
     pub fn text(&self, i: usize, limit: usize) -> String {
-        let mut raw = String::new();
+        self.collapsed_text(i, limit, |c, out| out.push(c))
+    }
+
+    /// The subtree's text as phrases are matched against it: lower-case, with straight
+    /// apostrophes, white space collapsed, cut after `limit` characters.
+    pub fn normalized_text(&self, i: usize, limit: usize) -> String {
+        self.collapsed_text(i, limit, |c, out| match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        })
+    }
+
+    /// The subtree's text in one pass: each visible character given to `put`, runs of white
+    /// space as one space between words, at most `limit` characters in all.
+    fn collapsed_text(&self, i: usize, limit: usize, put: impl Fn(char, &mut String)) -> String {
+        let mut out = String::new();
+        let mut count = 0;
+        let mut space = false;
         let mut stack = vec![i];
-        while let Some(c) = stack.pop() {
-            if raw.len() >= limit.saturating_mul(4) {
-                break;
-            }
+        'walk: while let Some(c) = stack.pop() {
             let node = self.node(c);
             if node.is_text() {
-                raw.push_str(&node.text);
+                for ch in node.text.chars() {
+                    if ch.is_whitespace() {
+                        space = count > 0;
+                        continue;
+                    }
+                    if count + usize::from(space) >= limit {
+                        break 'walk;
+                    }
+                    if space {
+                        out.push(' ');
+                        count += 1;
+                        space = false;
+                    }
+                    put(ch, &mut out);
+                    count += 1;
+                }
             } else if !OPAQUE.contains(&node.tag.as_str()) {
                 let first = stack.len();
                 stack.extend(self.children(c));
                 stack[first..].reverse();
             }
         }
-        let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        match collapsed.char_indices().nth(limit) {
-            Some((cut, _)) => collapsed[..cut].to_string(),
-            None => collapsed,
-        }
+        out
     }
 
-    /// The element's own id and class words, lower-case, split at `-`, `_`, `:` and camelCase.
-    pub fn words(&self, i: usize) -> Vec<Vec<String>> {
-        let node = self.node(i);
-        let mut names: Vec<&str> = node.class.split_whitespace().collect();
-        if !node.id.is_empty() {
-            names.push(node.id.as_str());
-        }
-        for (k, v) in &node.attrs {
-            if k.starts_with("data-") && !v.is_empty() && v.len() < 60 {
-                names.push(v.as_str());
-            }
-        }
-        names.into_iter().map(split_words).collect()
+    /// The element's names (class tokens, id, then each `data-*` attribute's name and short
+    /// value), as (name number, kind); a name's number is the same wherever it occurs.
+    pub fn names(&self, i: usize) -> &[(u32, NameKind)] {
+        let n = &self.names;
+        &n.list[n.start[i] as usize..n.start[i + 1] as usize]
+    }
+
+    /// How many distinct names the page has (name numbers are below it).
+    pub fn name_count(&self) -> usize {
+        self.names.text.len()
+    }
+
+    /// The text of name number `t`.
+    pub fn name_text(&self, t: u32) -> &'a str {
+        self.names.text[t as usize]
+    }
+
+    /// The words of name number `t`, lower-case, split at `-`, `_`, `:` and camelCase.
+    pub fn name_words(&self, t: u32) -> &[String] {
+        &self.names.words[t as usize]
+    }
+
+    /// The words of each of the element's class tokens, id and short data values.
+    pub fn words(&self, i: usize) -> impl Iterator<Item = &[String]> + '_ {
+        self.names(i)
+            .iter()
+            .filter(|(_, kind)| *kind != NameKind::DataName)
+            .map(|&(t, _)| self.name_words(t))
     }
 }
 
@@ -400,6 +564,33 @@ mod tests {
             let commas = t.chars().filter(|&c| c == ',' || c == '،').count() as u32;
             assert_eq!(text_counts(t), (visible, commas), "{t:?}");
         }
+    }
+
+    #[test]
+    fn reads_the_compact_form_beside_objects() {
+        let json = r##"{"nodes":[[-1,"html"],[0,"body","main","page wide",[["role","main"]],
+            {"position":"fixed","z":3},true],[1,"#text","Hi, there"],
+            {"p":1,"t":"p","c":"lede"},[3,"#text","More",42],[1,"div","",""]]}"##;
+        let snap: Snapshot = serde_json::from_str(json).unwrap();
+        let n = &snap.nodes;
+        assert_eq!((n[0].parent, n[0].tag.as_str()), (-1, "html"));
+        assert_eq!(
+            (n[1].id.as_str(), n[1].class.as_str()),
+            ("main", "page wide")
+        );
+        assert_eq!(n[1].attr("role"), Some("main"));
+        assert_eq!(n[1].style.as_ref().map(|s| s.z), Some(3));
+        assert!(n[1].context && !n[1].article);
+        assert_eq!((n[2].parent, n[2].text.as_str()), (1, "Hi, there"));
+        assert_eq!(n[3].class, "lede");
+        assert_eq!(n[4].text, "More", "extra fields are ignored");
+        assert!(n[5].style.is_none() && n[5].attrs.is_empty());
+        let json = r#"{"nodes":[[-1,"div","",[],null,null]]}"#;
+        assert!(
+            serde_json::from_str::<Snapshot>(json).is_err(),
+            "a class that is not a string is refused"
+        );
+        assert!(serde_json::from_str::<Snapshot>(r#"{"nodes":[[]]}"#).is_ok());
     }
 
     #[test]

@@ -327,3 +327,34 @@ test('the demo page runs the core itself, with its own switches', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a site's own selectors hide what they name, never the page or the article, and come back off", async () => {
+  await browser.worker.evaluate(async () => {
+    await chrome.storage.local.set({
+      settings: {
+        version: 2,
+        defaults: { enabled: true, labels: true, categories: { paywall: true, appeal: true, comments: true, nag: true } },
+        sites: { '127.0.0.1': { selectors: ['.story__figure', 'body', '.layout', '.kicker, .byline__name'] } },
+      },
+    });
+  });
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
+  const marks = () => page.evaluate(() => ['.story__figure', '.kicker', '.byline__name', 'body', '.layout', '.article-body']
+    .map((sel) => document.querySelector(sel).getAttribute('data-quietread')));
+  await page.waitForFunction(() => document.querySelector('.story__figure').getAttribute('data-quietread') === 'custom', null, { timeout: 10000 });
+  // body and the box around the article are refused; a list of selectors works.
+  assert.deepEqual(await marks(), ['custom', 'custom', 'custom', null, null, null]);
+  const state = await inspect(page, CLUTTER);
+  assert.deepEqual(state.hiddenParagraphs, []);
+  // A figure added later that the selector names is hidden too.
+  await page.evaluate(() => {
+    const fig = document.createElement('figure');
+    fig.className = 'story__figure late';
+    document.querySelector('.article-body').append(fig);
+  });
+  await page.waitForFunction(() => document.querySelector('.story__figure.late').getAttribute('data-quietread') === 'custom', null, { timeout: 5000 });
+  await setSites({ '127.0.0.1': { enabled: false } });
+  await page.waitForFunction(() => !document.querySelector('[data-quietread]'), null, { timeout: 5000 });
+  await page.close();
+});

@@ -20,6 +20,20 @@
     return answer.plan;
   }
 
+  /** Snapshots larger than this (JSON characters) are planned in the service worker, off the
+   *  page's main thread: the core's one call on a very large page, while the wasm is still
+   *  cold, can hold the page longer than a frame budget allows. */
+  const WORKER_ABOVE = 400000;
+
+  /** The core in this content script, or in the worker for a very large page (and here
+   *  again if the worker does not answer). */
+  function pagePlanner(snapshot, settings) {
+    if (snapshot.length > WORKER_ABOVE) {
+      return workerPlanner(snapshot, settings).catch(() => wasm_bindgen.plan(snapshot, settings));
+    }
+    return Promise.resolve(wasm_bindgen.plan(snapshot, settings));
+  }
+
   let plannerPromise = null;
   function planner() {
     if (!plannerPromise) {
@@ -27,7 +41,7 @@
         try {
           await wasm_bindgen({ module_or_path: chrome.runtime.getURL('quietread_bg.wasm') });
           mode = 'page';
-          return (snapshot, settings) => Promise.resolve(wasm_bindgen.plan(snapshot, settings));
+          return pagePlanner;
         } catch (e) {
           // The page's CSP forbids compiling wasm here: the service worker runs the same core.
           mode = 'worker';

@@ -157,7 +157,9 @@
       }
       if (hasHighlights && ranges.length) CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges));
       if (items.length && items[0].block) layer.classList.toggle('dark', darkAt(items[0].block));
-      place();
+      // Placed in the next frame, before it is painted: the layout it reads is the one the
+      // browser makes then anyway, not a forced one in the middle of a task.
+      schedule();
       follow();
     }
 

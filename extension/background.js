@@ -1,13 +1,63 @@
 // Quietread service worker: runs the same wasm core for pages whose CSP forbids wasm in
-// content scripts. It answers { type: 'plan' } messages with the plan JSON.
-importScripts('quietread.js');
+// content scripts (and for very large pages), answering { type: 'plan' } messages with the
+// plan JSON; keeps each tab's badge (items hidden); turns the current site on or off from the
+// keyboard shortcut; saves "Hide this element on this site" rules from the context menu.
+importScripts('settings.js', 'quietread.js');
 
+const S = globalThis.QuietreadSettings;
 const ready = wasm_bindgen({ module_or_path: 'quietread_bg.wasm' });
 
+/** Turn Quietread on or off for the site of a tab, as its content script names the site (no
+ *  permission to read tab addresses is needed); the content script follows storage. */
+async function toggleSite(tabId) {
+  const st = await chrome.tabs.sendMessage(tabId, { type: 'status' }).catch(() => null);
+  if (!st || !st.host) return null;
+  const settings = await S.load(chrome.storage.local);
+  const enabled = !S.forSite(settings, st.host).enabled;
+  await S.setSite(chrome.storage.local, st.host, { enabled });
+  return { host: st.host, enabled };
+}
+globalThis.toggleSite = toggleSite;
+
+chrome.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'toggle-site') return;
+  const target = tab || (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (target) await toggleSite(target.id).catch(() => null);
+});
+
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (msg && msg.type === 'badge' && sender.tab) {
+    const n = Number(msg.hidden) || 0;
+    chrome.action.setBadgeText({ tabId: sender.tab.id, text: n > 0 ? String(Math.min(n, 999)) : '' }).catch(() => {});
+    return false;
+  }
   if (!msg || msg.type !== 'plan') return false;
   ready
     .then(() => reply({ plan: wasm_bindgen.plan(String(msg.snapshot), String(msg.settings || '')) }))
     .catch((e) => reply({ error: 'core failed: ' + (e && e.message || e) }));
   return true;
+});
+
+/** Save a rule hiding the element the context menu was opened on in a tab; undone from the
+ *  popup or the options page. */
+async function hideElement(tabId) {
+  const got = await chrome.tabs.sendMessage(tabId, { type: 'pick' }).catch(() => null);
+  if (!got || !got.host || !got.selector) return null;
+  await S.addSelector(chrome.storage.local, got.host, got.selector).catch(() => {});
+  return got;
+}
+globalThis.hideElement = hideElement;
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === 'hide-element' && tab) hideElement(tab.id).catch(() => null);
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.action.setBadgeBackgroundColor({ color: '#2f6f5e' }).catch(() => {});
+  chrome.contextMenus.create({
+    id: 'hide-element',
+    title: chrome.i18n.getMessage('menuHideElement'),
+    contexts: ['page', 'selection', 'link', 'image'],
+    documentUrlPatterns: ['http://*/*', 'https://*/*'],
+  }, () => void chrome.runtime.lastError);
 });

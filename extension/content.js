@@ -84,6 +84,7 @@
         planner: plan,
         settings: cleanerSettings(site),
         log,
+        onUpdate: badge,
       });
       await cleaner.start();
     } else if (!cleaner.isActive()) {
@@ -93,6 +94,16 @@
       await cleaner.update(cleanerSettings(site));
     }
     applied = JSON.stringify(cleanerSettings(site));
+  }
+
+  /** Tell the service worker how many items are hidden, for the toolbar badge, when it
+   *  changes. */
+  let badgeShown = -1;
+  function badge(st) {
+    const n = st.active ? st.hidden : 0;
+    if (n === badgeShown) return;
+    badgeShown = n;
+    chrome.runtime.sendMessage({ type: 'badge', hidden: n }).catch(() => {});
   }
 
   function status() {
@@ -119,8 +130,17 @@
     if (area === 'local' && changes[S.KEY]) refresh().catch((e) => log('Quietread: ' + e.message));
   });
 
+  // The element under the pointer when the context menu opened, for "Hide this element".
+  let picked = null;
+  document.addEventListener('contextmenu', (e) => {
+    picked = e.target && e.target.nodeType === 1 ? e.target : null;
+  }, true);
+
   chrome.runtime.onMessage.addListener((msg, sender, reply) => {
-    if (msg && msg.type === 'status' && window.top === window) {
+    if (msg && msg.type === 'pick' && window.top === window) {
+      const el = picked && picked.isConnected && picked !== document.body && picked !== document.documentElement ? picked : null;
+      reply({ host, selector: el ? H.selectorFor(el) : null });
+    } else if (msg && msg.type === 'status' && window.top === window) {
       reply(status());
     } else if (msg && msg.type === 'reveal' && window.top === window) {
       reply({ ok: !!(cleaner && cleaner.reveal(String(msg.speaker))) });

@@ -629,5 +629,36 @@
     return api;
   }
 
-  global.QuietreadHands = { snapshot, snapshotSliced, snapshotBatch, Cleaner, css, pause };
+  /** A CSS selector naming `el` alone on its page as it is now: the nearest unique id, then a
+   *  path of tags, up to two classes each and :nth-of-type where siblings share the tag. */
+  function selectorFor(el) {
+    const doc = el.ownerDocument;
+    const unique = (sel) => {
+      try {
+        return doc.querySelectorAll(sel).length === 1;
+      } catch (e) {
+        return false;
+      }
+    };
+    const parts = [];
+    for (let n = el; n && n.nodeType === 1 && n !== doc.documentElement; n = n.parentElement) {
+      if (n.id && unique('#' + CSS.escape(n.id))) {
+        parts.unshift('#' + CSS.escape(n.id));
+        break;
+      }
+      if (n === doc.body) {
+        parts.unshift('body');
+        break;
+      }
+      let part = CSS.escape(n.localName);
+      for (const c of Array.from(n.classList).slice(0, 2)) part += '.' + CSS.escape(c);
+      const same = n.parentElement ? Array.from(n.parentElement.children).filter((c) => c.localName === n.localName) : [];
+      if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(n) + 1) + ')';
+      parts.unshift(part);
+      if (unique(parts.join(' > '))) break;
+    }
+    return parts.join(' > ');
+  }
+
+  global.QuietreadHands = { snapshot, snapshotSliced, snapshotBatch, Cleaner, css, pause, selectorFor };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -52,6 +52,7 @@
     $('site-labels').checked = site.labels;
     $('site-labels').disabled = !site.enabled;
     renderQuoted(st.quoted || []);
+    renderCustom(site.selectors);
     $('categories').disabled = !site.enabled;
     for (const box of document.querySelectorAll('[data-category]')) {
       box.checked = site.categories[box.dataset.category];
@@ -65,6 +66,33 @@
     document.body.dataset.mode = st.mode || '';
     document.body.dataset.runs = String(st.runs || 0);
     document.body.dataset.batches = String(st.batches || 0);
+  }
+
+  let lastCustom = '';
+  /** The site's own hide rules (from the context menu or the options page), each with a
+   *  button that takes it back. */
+  function renderCustom(selectors) {
+    const key = JSON.stringify(selectors);
+    if (key === lastCustom) return;
+    lastCustom = key;
+    $('custom-section').hidden = selectors.length === 0;
+    const list = $('custom');
+    list.replaceChildren();
+    for (const sel of selectors) {
+      const li = document.createElement('li');
+      const code = document.createElement('code');
+      code.textContent = sel;
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = t('customRemove');
+      b.dataset.selector = sel;
+      b.addEventListener('click', async () => {
+        await S.removeSelector(chrome.storage.local, host, sel);
+        await render();
+      });
+      li.append(code, ' ', b);
+      list.append(li);
+    }
   }
 
   let lastQuoted = '';

@@ -358,3 +358,46 @@ test("a site's own selectors hide what they name, never the page or the article,
   await page.waitForFunction(() => !document.querySelector('[data-quietread]'), null, { timeout: 5000 });
   await page.close();
 });
+
+test('the badge counts hidden items and the shortcut turns the site off and on', async () => {
+  await setSites({});
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 10000 });
+  const tabId = await tabIdOf(page);
+  const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  const hidden = await page.evaluate(() => document.querySelectorAll('[data-quietread]').length);
+  for (let i = 0; i < 50 && (await badge()) !== String(hidden); i++) await page.waitForTimeout(100);
+  assert.equal(await badge(), String(hidden));
+  // The keyboard shortcut's handler, called as chrome.commands would call it.
+  assert.deepEqual(await browser.worker.evaluate((id) => globalThis.toggleSite(id), tabId), { host: '127.0.0.1', enabled: false });
+  await page.waitForFunction(() => !document.querySelector('[data-quietread]'), null, { timeout: 5000 });
+  for (let i = 0; i < 50 && (await badge()) !== ''; i++) await page.waitForTimeout(100);
+  assert.equal(await badge(), '');
+  assert.deepEqual(await browser.worker.evaluate((id) => globalThis.toggleSite(id), tabId), { host: '127.0.0.1', enabled: true });
+  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 5000 });
+  await page.close();
+});
+
+test('"Hide this element on this site" saves a rule for the element under the pointer, undone from the popup', async () => {
+  await setSites({});
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 10000 });
+  await page.click('.kicker', { button: 'right' });
+  await page.keyboard.press('Escape');
+  const tabId = await tabIdOf(page);
+  // The context menu's handler, called as chrome.contextMenus would call it.
+  const got = await browser.worker.evaluate((id) => globalThis.hideElement(id), tabId);
+  assert.equal(got.host, '127.0.0.1');
+  assert.equal(await page.evaluate((sel) => document.querySelectorAll(sel).length === 1 && document.querySelector(sel).matches('.kicker'), got.selector), true);
+  await page.waitForFunction(() => document.querySelector('.kicker').getAttribute('data-quietread') === 'custom', null, { timeout: 5000 });
+  const popup = await openPopup(page);
+  await popup.waitForSelector('#custom button');
+  assert.equal(await popup.textContent('#custom code'), got.selector);
+  await popup.click('#custom button');
+  await popup.waitForFunction(() => document.querySelector('#custom-section').hidden);
+  await popup.close();
+  await page.waitForFunction(() => !document.querySelector('.kicker').hasAttribute('data-quietread'), null, { timeout: 5000 });
+  await page.close();
+});

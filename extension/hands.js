@@ -350,6 +350,8 @@
         }
         changed.clear();
         rootsTouched = false;
+        // A full pass is taken now: a settings change while it runs asks for another.
+        if (!batch) full = false;
         if (!batch) {
           snap = await snapshotSliced(doc, { own, measured, markAttr: mark }, async () => {
             await pause();
@@ -378,10 +380,7 @@
         coreState = plan.state || null;
         // New article text arrived in a batch: its quotes need the whole article.
         if (batch && plan.rescan) { full = true; again = true; }
-        if (!batch) {
-          pageElements = snap.elements;
-          full = false;
-        }
+        if (!batch) pageElements = snap.elements;
         status.error = null;
       } catch (e) {
         // One line, once: the page goes back to how it was and Quietread stops watching it.

@@ -79,21 +79,22 @@
       return;
     }
     const plan = await planner();
+    const wanted = cleanerSettings(site);
     if (!cleaner) {
       cleaner = H.Cleaner(document, {
         planner: plan,
-        settings: cleanerSettings(site),
+        settings: wanted,
         log,
         onUpdate: badge,
       });
       await cleaner.start();
     } else if (!cleaner.isActive()) {
-      cleaner.update(cleanerSettings(site));
+      cleaner.update(wanted);
       await cleaner.start();
-    } else if (JSON.stringify(cleanerSettings(site)) !== applied) {
-      await cleaner.update(cleanerSettings(site));
+    } else if (JSON.stringify(wanted) !== applied) {
+      await cleaner.update(wanted);
     }
-    applied = JSON.stringify(cleanerSettings(site));
+    applied = JSON.stringify(wanted);
   }
 
   /** Tell the service worker how many items are hidden, for the toolbar badge, when it

@@ -318,11 +318,15 @@
       return out;
     }
 
-    /** Let the page run when this task has had the main thread for a slice already. */
-    async function breathe() {
-      if (performance.now() - taskStart < SLICE_MS) return;
+    /** Let the page run, then start a new slice. */
+    async function rest() {
       await pause();
       taskStart = performance.now();
+    }
+
+    /** Let the page run when this task has had the main thread for a slice already. */
+    async function breathe() {
+      if (performance.now() - taskStart >= SLICE_MS) await rest();
     }
 
     async function run() {
@@ -350,13 +354,10 @@
         }
         changed.clear();
         rootsTouched = false;
-        // A full pass is taken now: a settings change while it runs asks for another.
-        if (!batch) full = false;
         if (!batch) {
-          snap = await snapshotSliced(doc, { own, measured, markAttr: mark }, async () => {
-            await pause();
-            taskStart = performance.now();
-          });
+          // A full pass is taken now: a settings change while it runs asks for another.
+          full = false;
+          snap = await snapshotSliced(doc, { own, measured, markAttr: mark }, rest);
           if (!active) return;
         }
         const json = JSON.stringify(snap.snapshot);

@@ -68,17 +68,21 @@
     document.body.dataset.batches = String(st.batches || 0);
   }
 
-  let lastCustom = '';
+  const shownLists = {};
+  /** Fill the list `id` (in the section `id-section`, hidden when empty) with one item per
+   *  entry, only when the entries changed since last time. */
+  function renderList(id, entries, item) {
+    const key = JSON.stringify(entries);
+    if (shownLists[id] === key) return;
+    shownLists[id] = key;
+    $(id + '-section').hidden = entries.length === 0;
+    $(id).replaceChildren(...entries.map(item));
+  }
+
   /** The site's own hide rules (from the context menu or the options page), each with a
    *  button that takes it back. */
   function renderCustom(selectors) {
-    const key = JSON.stringify(selectors);
-    if (key === lastCustom) return;
-    lastCustom = key;
-    $('custom-section').hidden = selectors.length === 0;
-    const list = $('custom');
-    list.replaceChildren();
-    for (const sel of selectors) {
+    renderList('custom', selectors, (sel) => {
       const li = document.createElement('li');
       const code = document.createElement('code');
       code.textContent = sel;
@@ -91,20 +95,13 @@
         await render();
       });
       li.append(code, ' ', b);
-      list.append(li);
-    }
+      return li;
+    });
   }
 
-  let lastQuoted = '';
   /** Who is quoted on the page and how often; a name scrolls to the first quote. */
   function renderQuoted(quoted) {
-    const key = JSON.stringify(quoted);
-    if (key === lastQuoted) return;
-    lastQuoted = key;
-    $('quoted-section').hidden = quoted.length === 0;
-    const list = $('quoted');
-    list.replaceChildren();
-    for (const q of quoted) {
+    renderList('quoted', quoted, (q) => {
       const li = document.createElement('li');
       const b = document.createElement('button');
       b.type = 'button';
@@ -119,8 +116,8 @@
       b.append(name, count);
       b.addEventListener('click', () => chrome.tabs.sendMessage(tabId, { type: 'reveal', speaker: q.speaker }).catch(() => {}));
       li.append(b);
-      list.append(li);
-    }
+      return li;
+    });
   }
 
   let pending = null;

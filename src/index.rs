@@ -118,11 +118,6 @@ impl Index {
     }
 }
 
-/// Whether the rule's words stand, adjacent and in order, somewhere among `words`.
-pub fn words_match(words: &[String], rule: &[&str]) -> bool {
-    !rule.is_empty() && (0..words.len()).any(|k| matches_at(words, k, rule))
-}
-
 /// Whether the rule's words stand at `k` in `words`.
 fn matches_at(words: &[String], k: usize, rule: &[&str]) -> bool {
     rule.len() <= words.len() - k
@@ -139,6 +134,11 @@ fn matches_at(words: &[String], k: usize, rule: &[&str]) -> bool {
 mod tests {
     use super::*;
     use crate::snapshot::split_words;
+
+    /// Whether the rule's words stand, adjacent and in order, somewhere among `words`.
+    fn words_match(words: &[String], rule: &[&str]) -> bool {
+        !rule.is_empty() && (0..words.len()).any(|k| matches_at(words, k, rule))
+    }
 
     #[test]
     fn finds_phrases_at_word_starts() {

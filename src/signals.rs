@@ -341,15 +341,6 @@ fn bare_words(text: &str) -> String {
     bare
 }
 
-/// Lower-case, straight apostrophes, single spaces.
-pub fn normalize(text: &str) -> String {
-    text.to_lowercase()
-        .replace(['\u{2019}', '\u{2018}', '`'], "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// At most `max` characters, with an ellipsis when cut.
 pub fn clip(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -363,11 +354,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalizes_quotes_and_space() {
-        assert_eq!(
-            normalize("You\u{2019}ve  Reached\n it"),
-            "you've reached it"
-        );
+    fn clips_with_an_ellipsis() {
         assert_eq!(clip("abcdef", 3), "abc…");
     }
 }

@@ -626,6 +626,23 @@ mod tests {
     }
 
     #[test]
+    fn normalized_text_is_lower_case_with_straight_apostrophes_and_single_spaces() {
+        let snap = Snapshot {
+            nodes: vec![
+                el(-1, "p", ""),
+                text(0, "  You\u{2019}ve  Reached\n "),
+                el(0, "b", ""),
+                text(2, "it\t"),
+            ],
+            ..Snapshot::default()
+        };
+        let tree = Tree::new(&snap);
+        assert_eq!(tree.normalized_text(0, 100), "you've reached it");
+        assert_eq!(tree.normalized_text(0, 5), "you'v");
+        assert_eq!(tree.text(0, 100), "You\u{2019}ve Reached it");
+    }
+
+    #[test]
     fn forward_parent_links_become_roots() {
         let snap = Snapshot {
             url: String::new(),

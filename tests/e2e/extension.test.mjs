@@ -76,6 +76,16 @@ function inspect(page, clutter) {
   }, { clutter, paragraphs: ARTICLE_PARAGRAPHS });
 }
 
+/** The demo page, without its own cleaner or modal, once the extension (on by default) has
+ *  cleaned it. */
+async function openCleanedDemo() {
+  await setSites({});
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 10000 });
+  return page;
+}
+
 async function canScroll(page) {
   return page.evaluate(async () => {
     window.scrollTo(0, 0);
@@ -145,10 +155,7 @@ test('turning the site off in the popup restores the page exactly', async () => 
 });
 
 test('late content is handled in batches that read only what changed', async () => {
-  await setSites({});
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 10000 });
+  const page = await openCleanedDemo();
 
   // A newsletter prompt injected into the article after load.
   await page.evaluate(() => {
@@ -360,10 +367,7 @@ test("a site's own selectors hide what they name, never the page or the article,
 });
 
 test('the badge counts hidden items and the shortcut turns the site off and on', async () => {
-  await setSites({});
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 10000 });
+  const page = await openCleanedDemo();
   const tabId = await tabIdOf(page);
   const badge = () => browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
   const hidden = await page.evaluate(() => document.querySelectorAll('[data-quietread]').length);
@@ -380,10 +384,7 @@ test('the badge counts hidden items and the shortcut turns the site off and on',
 });
 
 test('"Hide this element on this site" saves a rule for the element under the pointer, undone from the popup', async () => {
-  await setSites({});
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/index.html?demo=off&modal=off`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 10000 });
+  const page = await openCleanedDemo();
   await page.click('.kicker', { button: 'right' });
   await page.keyboard.press('Escape');
   const tabId = await tabIdOf(page);

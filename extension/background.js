@@ -2,7 +2,9 @@
 // content scripts (and for very large pages), answering { type: 'plan' } messages with the
 // plan JSON; keeps each tab's badge (items hidden); turns the current site on or off from the
 // keyboard shortcut; saves "Hide this element on this site" rules from the context menu.
-importScripts('settings.js', 'quietread.js');
+// Chromium runs this file as the service worker; Firefox, which has no extension service
+// workers, as a background script after the manifest's settings.js and quietread.js.
+if (typeof importScripts === 'function') importScripts('settings.js', 'quietread.js');
 
 const S = globalThis.QuietreadSettings;
 const ready = wasm_bindgen({ module_or_path: 'quietread_bg.wasm' });

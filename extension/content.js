@@ -6,6 +6,7 @@
   const H = globalThis.QuietreadHands;
   const host = location.hostname;
   let mode = null; // 'page' (wasm in this content script) or 'worker'
+  let planned = null; // where the last plan was made: 'page' or 'worker'
   let failure = null;
   let cleaner = null;
   let applied = null; // the core settings the running cleaner has, as JSON
@@ -17,6 +18,7 @@
   async function workerPlanner(snapshot, settings) {
     const answer = await chrome.runtime.sendMessage({ type: 'plan', snapshot, settings });
     if (!answer || answer.error) throw new Error((answer && answer.error) || 'no answer from the service worker');
+    planned = 'worker';
     return answer.plan;
   }
 
@@ -29,9 +31,15 @@
    *  again if the worker does not answer). */
   function pagePlanner(snapshot, settings) {
     if (snapshot.length > WORKER_ABOVE) {
-      return workerPlanner(snapshot, settings).catch(() => wasm_bindgen.plan(snapshot, settings));
+      return workerPlanner(snapshot, settings).catch(() => inPage(snapshot, settings));
     }
-    return Promise.resolve(wasm_bindgen.plan(snapshot, settings));
+    return Promise.resolve(inPage(snapshot, settings));
+  }
+
+  function inPage(snapshot, settings) {
+    const plan = wasm_bindgen.plan(snapshot, settings);
+    planned = 'page';
+    return plan;
   }
 
   let plannerPromise = null;
@@ -123,6 +131,7 @@
       batches: st.batches || 0,
       batchMs: st.batchMs || 0,
       mode,
+      planned,
       error: st.error || failure,
     };
   }

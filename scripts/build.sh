@@ -19,6 +19,13 @@ rm -rf dist/extension dist/www
 mkdir -p dist/extension dist/www
 cp -r extension/. dist/extension/
 cp "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/extension/
+# The extension's version is the crate's.
+node --input-type=module -e "
+import fs from 'node:fs';
+import { crateVersion } from './scripts/package.mjs';
+const m = JSON.parse(fs.readFileSync('dist/extension/manifest.json', 'utf8'));
+m.version = crateVersion(fs.readFileSync('Cargo.toml', 'utf8'));
+fs.writeFileSync('dist/extension/manifest.json', JSON.stringify(m, null, 2) + '\\n');"
 node -e "require('./extension/hands.js'); process.stdout.write(globalThis.QuietreadHands.css('data-quietread') + '\n')" \
   > dist/extension/quietread.css
 cp -r www/. dist/www/

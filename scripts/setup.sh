@@ -42,13 +42,15 @@ command -v gzip >/dev/null || missing+=(gzip)
 if [ "$want_browsers" = 1 ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 fi
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
-# npm tools (wasm-opt from binaryen, playwright-core); never download a browser.
+# npm tools (wasm-opt from binaryen, playwright-core, puppeteer-core, web-ext); never download
+# a browser.
 stamp=node_modules/.quietread-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   say "installing npm tools"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: format and lint, native tests, wasm tests in headless Chromium,
-# the build, and end-to-end tests of the extension in Chromium. Installs what is missing.
+# the build and store packages, and end-to-end tests of the extension in Chromium and Firefox.
+# Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browsers
@@ -19,6 +20,9 @@ step "wasm tests in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test web
 step "build"
 bash scripts/build.sh
-step "node tests: settings and locales (unit), Chromium with the unpacked extension (end-to-end)"
+step "store packages, and web-ext lint of the Firefox one"
+node scripts/package.mjs
+node_modules/.bin/web-ext lint --source-dir target/package/firefox --output text
+step "node tests: settings, locales and packages (unit), the extension in Chromium and Firefox (end-to-end)"
 node --test --test-concurrency=1 tests/unit/ tests/e2e/
-rm -rf "$TMPDIR"/chromium-profile-* "$TMPDIR"/.org.chromium.* 2>/dev/null || true
+rm -rf "$TMPDIR"/chromium-profile-* "$TMPDIR"/firefox-profile-* "$TMPDIR"/.org.chromium.* 2>/dev/null || true

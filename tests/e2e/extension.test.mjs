@@ -3,17 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, WWW } from './browser.mjs';
 import { serve } from './server.mjs';
-
-/** Clutter on the demo page, by selector, with the category Quietread must give it. */
-export const CLUTTER = {
-  '.notifications-banner': 'nag',
-  '.support-epic': 'appeal',
-  '.newsletter-signup': 'nag',
-  '.login-status': 'paywall',
-  '#comments': 'comments',
-  '.comments-link': 'comments',
-};
-const ARTICLE_PARAGRAPHS = '.article-body > p';
+import { CLUTTER, inspect, canScroll, labelsOf } from './demo.mjs';
 
 let browser;
 let server;
@@ -59,22 +49,6 @@ async function openPopup(page) {
   return popup;
 }
 
-/** Visibility and marks of the clutter and the article on the page. */
-function inspect(page, clutter) {
-  return page.evaluate(({ clutter, paragraphs }) => {
-    const seen = (el) => el.checkVisibility();
-    const out = { clutter: {}, hiddenParagraphs: [], paragraphs: 0 };
-    for (const sel of Object.keys(clutter)) {
-      const el = document.querySelector(sel);
-      out.clutter[sel] = el ? { visible: seen(el), mark: el.closest('[data-quietread]')?.getAttribute('data-quietread') ?? null } : 'missing';
-    }
-    for (const p of document.querySelectorAll(paragraphs)) {
-      out.paragraphs++;
-      if (!seen(p)) out.hiddenParagraphs.push(p.textContent.slice(0, 60));
-    }
-    return out;
-  }, { clutter, paragraphs: ARTICLE_PARAGRAPHS });
-}
 
 /** The demo page, without its own cleaner or modal, once the extension (on by default) has
  *  cleaned it. */
@@ -86,16 +60,6 @@ async function openCleanedDemo() {
   return page;
 }
 
-async function canScroll(page) {
-  return page.evaluate(async () => {
-    window.scrollTo(0, 0);
-    window.scrollTo(0, 600);
-    await new Promise((r) => requestAnimationFrame(() => r()));
-    const y = window.scrollY;
-    window.scrollTo(0, 0);
-    return y > 0;
-  });
-}
 
 test('the demo page is cleaned: clutter hidden, article intact, late modal hidden, scrolling back', async () => {
   await setSites({});
@@ -214,20 +178,6 @@ test('late content is handled in batches that read only what changed', async () 
   await page.close();
 });
 
-/** The labels drawn on a page: speaker, role, and where the label and its quote are. */
-function labelsOf(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('quietread-labels');
-    if (!host || !host.shadowRoot) return [];
-    return [...host.shadowRoot.querySelectorAll('.label')].map((l) => {
-      const r = l.getBoundingClientRect();
-      return {
-        speaker: l.textContent, aria: l.getAttribute('aria-label'), tabindex: l.tabIndex,
-        box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
-      };
-    });
-  });
-}
 
 test('quote labels name the speakers beside the quotes, without touching the article', async () => {
   await setSites({});

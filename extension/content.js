@@ -1,18 +1,32 @@
 // Quietread content script: runs the hands on this page with this site's settings.
 // The core runs here as wasm when the page allows it, else in the service worker.
+// It runs in every frame: a frame of the page's own site is cleaned on its own, with the
+// settings of the tab's site; a frame from elsewhere is left to the page (which may hide the
+// frame as an element). Only the top frame answers the popup, sets the badge and logs.
 (function () {
   'use strict';
   const S = globalThis.QuietreadSettings;
   const H = globalThis.QuietreadHands;
-  const host = location.hostname;
+  const top = window.top === window;
+  const host = siteOfTab();
   let mode = null; // 'page' (wasm in this content script) or 'worker'
   let planned = null; // where the last plan was made: 'page' or 'worker'
   let failure = null;
   let cleaner = null;
   let applied = null; // the core settings the running cleaner has, as JSON
 
+  /** The host name of the tab's page, or null in a frame whose top is another site's. */
+  function siteOfTab() {
+    try {
+      return window.top.location.hostname;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** One line in the console, from the top frame only. */
   function log(message) {
-    console.warn(message);
+    if (top) console.warn(message);
   }
 
   async function workerPlanner(snapshot, settings) {
@@ -46,6 +60,12 @@
   function planner() {
     if (!plannerPromise) {
       plannerPromise = (async () => {
+        // A frame's snapshot is small, and a page may hold many frames (ads write into blank
+        // ones): frames ask the service worker rather than each compiling its own wasm.
+        if (!top) {
+          mode = 'worker';
+          return workerPlanner;
+        }
         try {
           await wasm_bindgen({ module_or_path: chrome.runtime.getURL('quietread_bg.wasm') });
           mode = 'page';
@@ -110,7 +130,7 @@
   let badgeShown = -1;
   function badge(st) {
     const n = st.active ? st.hidden : 0;
-    if (n === badgeShown) return;
+    if (!top || n === badgeShown) return;
     badgeShown = n;
     chrome.runtime.sendMessage({ type: 'badge', hidden: n }).catch(() => {});
   }
@@ -133,8 +153,11 @@
       mode,
       planned,
       error: st.error || failure,
+      problem: st.problem || (failure ? { kind: 'other' } : null),
     };
   }
+
+  if (host === null) return;
 
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && changes[S.KEY]) refresh().catch((e) => log('Quietread: ' + e.message));
@@ -147,20 +170,18 @@
   }, true);
 
   chrome.runtime.onMessage.addListener((msg, sender, reply) => {
-    if (msg && msg.type === 'pick' && window.top === window) {
+    if (msg && msg.type === 'pick' && top) {
       const el = picked && picked.isConnected && picked !== document.body && picked !== document.documentElement ? picked : null;
       reply({ host, selector: el ? H.selectorFor(el) : null });
-    } else if (msg && msg.type === 'status' && window.top === window) {
+    } else if (msg && msg.type === 'status' && top) {
       reply(status());
-    } else if (msg && msg.type === 'reveal' && window.top === window) {
+    } else if (msg && msg.type === 'reveal' && top) {
       reply({ ok: !!(cleaner && cleaner.reveal(String(msg.speaker))) });
     }
   });
 
-  if (window.top === window) {
-    refresh().catch((e) => {
-      failure = String(e && e.message || e);
-      log('Quietread: page left as it was: ' + failure);
-    });
-  }
+  refresh().catch((e) => {
+    failure = String(e && e.message || e);
+    log('Quietread: page left as it was: ' + failure);
+  });
 })();

@@ -12,19 +12,25 @@
   const MAX_ATTR = 200;
   /** How deep below <body> styles are read for every element (overlays live near the top). */
   const STYLE_DEPTH = 3;
-  /** The core is given at most this many nodes; beyond it the page is left alone. */
+  /** Pages with more elements than this are left alone, and the popup says so: ten times the
+   *  largest page of the evaluation corpus, where a full pass would hold a page for seconds. */
+  const MAX_ELEMENTS = 50000;
+  /** The core is given at most this many nodes (text and shadow roots included); beyond it
+   *  the page is left alone too. */
   const MAX_NODES = 200000;
   /** A mutation batch bigger than this share of the page is planned as a whole page again. */
   const BATCH_SHARE = 0.5;
   /** Shortest wait between a mutation and the batch that reads it (mutations come in bursts). */
   const MIN_DELAY_MS = 10;
-  /** How often Quietread puts back a mark the page took off one element before giving up. */
-  const MAX_REASSERT = 20;
+  /** How often Quietread puts a mark back, at one place of the page, after the page took it
+   *  off or swapped the marked element for a copy (a page may re-render a prompt a few times
+   *  on its own); after that the place is pinned instead. */
+  const MAX_FIGHTS = 5;
 
-  /** A promise that settles in a new task, soon: scheduler.yield where the browser has it, else
-   *  a message through a channel (nested timeouts are clamped to 4 ms). */
+  /** A promise that settles in a new task, soon: a message through a channel, an ordinary
+   *  task, so the page's own timers and tasks get their turn in between (scheduler.yield's
+   *  continuations would go first and starve them; nested timeouts are clamped to 4 ms). */
   function pause() {
-    if (global.scheduler && typeof global.scheduler.yield === 'function') return global.scheduler.yield();
     return new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => resolve();
@@ -36,6 +42,18 @@
     return v.length > MAX_ATTR ? v.slice(0, MAX_ATTR) : v;
   }
 
+  /** An error that leaves the page alone on purpose; `kind` tells the popup why. */
+  function bail(kind, message, count, limit) {
+    return Object.assign(new Error(message), { kind, count, limit });
+  }
+
+  /** A node's parent in the composed tree: its parent element, or the host of the shadow root
+   *  it sits in. */
+  function up(node) {
+    const p = node.parentNode;
+    return p && p.nodeType === 11 ? p.host || null : node.parentElement;
+  }
+
   /** How long one slice of a full snapshot walk may run before it yields to the page. */
   const SLICE_MS = 8;
 
@@ -44,9 +62,11 @@
     return {
       own: opts.own || (() => false),
       measured: opts.measured, // WeakMap element -> style read before Quietread acted
+      changedByUs: opts.changedByUs || (() => false), // element -> whether Quietread hid it
       mark: opts.markAttr,
       out: [],
       nodes: [],
+      shadows: [], // open shadow roots walked into
       elements: 0,
       vw: doc.documentElement.clientWidth || global.innerWidth || 1,
       vh: global.innerHeight || doc.documentElement.clientHeight || 1,
@@ -106,7 +126,8 @@
 
   /** Walk on until the stack is empty (true) or `deadline` (a performance.now() time) has
    *  passed (false). An explicit stack: deep pages cannot overflow the JS stack. Nodes taken
-   *  out of the page while the walk was paused are skipped. */
+   *  out of the page while the walk was paused are skipped. An open shadow root's children
+   *  are walked as the first children of its host, so hiding reaches into it. */
   function walkSome(w, deadline) {
     const { stack, parents, depths } = w;
     let count = 0;
@@ -116,7 +137,7 @@
       const parentIndex = parents.pop();
       const depth = depths.pop();
       if (w.out.length >= MAX_NODES) {
-        throw new Error('page too large (' + MAX_NODES + '+ nodes)');
+        throw bail('large', 'page too large (' + MAX_NODES + '+ nodes)', w.out.length, MAX_NODES);
       }
       if (node.nodeType === 3) {
         w.out.push([parentIndex, '#text', node.data]);
@@ -128,7 +149,7 @@
       const rec = record(w, node, parentIndex);
       const d = tag === 'body' ? 0 : depth;
       if (w.view && (tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || isDialog(node, rec[4]) || node === w.measureRoot)) {
-        setField(rec, 5, measure(node, w.measured, w.vw, w.vh, w.mark));
+        setField(rec, 5, measure(node, w));
       }
       const index = w.out.length;
       w.out.push(rec);
@@ -136,21 +157,31 @@
       w.elements++;
       if (OPAQUE.has(tag)) continue;
       const next = d >= 0 ? d + 1 : -1;
-      for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
-        const type = kid.nodeType;
-        if (type === 1 || type === 3) {
-          stack.push(kid);
-          parents.push(index);
-          depths.push(next);
-        }
+      pushChildren(w, node, index, next);
+      const shadow = node.shadowRoot;
+      if (shadow) {
+        w.shadows.push(shadow);
+        pushChildren(w, shadow, index, next);
       }
     }
     return true;
   }
 
+  /** Put a node's element and text children on the walk's stack, the first one on top. */
+  function pushChildren(w, node, index, depth) {
+    for (let kid = node.lastChild; kid; kid = kid.previousSibling) {
+      const type = kid.nodeType;
+      if (type === 1 || type === 3) {
+        w.stack.push(kid);
+        w.parents.push(index);
+        w.depths.push(depth);
+      }
+    }
+  }
+
   function result(w, extra) {
     const snap = Object.assign({ url: String(global.location && global.location.href || ''), nodes: w.out }, extra || {});
-    return { snapshot: snap, nodes: w.nodes, elements: w.elements };
+    return { snapshot: snap, nodes: w.nodes, elements: w.elements, shadows: w.shadows };
   }
 
   /**
@@ -186,12 +217,13 @@
     const index = new Map(); // element -> index of its context record
     function context(el) {
       const chain = [];
-      for (let a = el; a && !index.has(a); a = a.parentElement) chain.push(a);
+      for (let a = el; a && !index.has(a); a = up(a)) chain.push(a);
       for (let k = chain.length - 1; k >= 0; k--) {
         const e = chain[k];
-        const rec = record(w, e, e.parentElement ? index.get(e.parentElement) : -1);
+        const parent = up(e);
+        const rec = record(w, e, parent ? index.get(parent) : -1);
         if (w.view && (e.localName === 'html' || e.localName === 'body')) {
-          setField(rec, 5, measure(e, w.measured, w.vw, w.vh, w.mark));
+          setField(rec, 5, measure(e, w));
         }
         setField(rec, 6, true);
         if (e === article) setField(rec, 7, true);
@@ -205,11 +237,11 @@
     for (const root of roots) {
       let body = -1;
       let depth = 0;
-      for (let a = root.parentElement; a; a = a.parentElement) {
+      for (let a = up(root); a; a = up(a)) {
         depth++;
         if (a === doc.body) body = depth;
       }
-      const parent = context(root.parentElement || doc.documentElement);
+      const parent = context(up(root) || doc.documentElement);
       const first = w.out.length;
       begin(w, root, parent, body, true);
       walkSome(w, Infinity);
@@ -229,8 +261,9 @@
 
   /** Read position, overflow, z-index and geometry. Elements Quietread already changed report
    *  what they were before, so a plan stays the same after it has been applied. */
-  function measure(el, measured, vw, vh, mark) {
-    if (measured && (el.hasAttribute(mark) || el.hasAttribute(mark + '-unlock'))) {
+  function measure(el, w) {
+    const { measured, vw, vh, mark } = w;
+    if (measured && (el.hasAttribute(mark) || el.hasAttribute(mark + '-unlock') || w.changedByUs(el))) {
       const before = measured.get(el);
       if (before) return before;
     }
@@ -263,6 +296,38 @@
       'body[' + mark + '-unlock="position"]{position:static!important;top:auto!important}';
   }
 
+  /** Records of a snapshot given to JSON.stringify at a time, with a pause for the page
+   *  between pieces when they take long. */
+  const JSON_PIECE = 5000;
+
+  /** A full snapshot as JSON, written piece by piece so a large page is not held at once. */
+  async function toJson(snap, breathe) {
+    const { nodes, ...rest } = snap;
+    if (nodes.length <= JSON_PIECE) return JSON.stringify(snap);
+    const parts = [];
+    for (let i = 0; i < nodes.length; i += JSON_PIECE) {
+      parts.push(JSON.stringify(nodes.slice(i, i + JSON_PIECE)).slice(1, -1));
+      await breathe();
+    }
+    const head = JSON.stringify(rest);
+    return head.slice(0, -1) + (head.length > 2 ? ',' : '') + '"nodes":[' + parts.join(',') + ']}';
+  }
+
+  /** Whether `sel` names `el` and nothing else in its tree (document or shadow root). */
+  function namesOnly(el, sel, root) {
+    try {
+      const found = root.querySelectorAll(sel);
+      return found.length === 1 && found[0] === el;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /** What a page's attribute edits cannot tell apart: an element's tag, class and id. */
+  function shape(el) {
+    return el.localName + '.' + (el.getAttribute('class') || '') + '#' + (el.getAttribute('id') || '');
+  }
+
   /**
    * A cleaner for one document.
    * options: planner(snapshotJson, settingsJson) -> Promise<planJson>; settings (the core's
@@ -277,7 +342,6 @@
     let settings = options.settings || {};
     let active = false;
     let observer = null;
-    let styleEl = null;
     let timer = null;
     let running = false;
     let again = false;
@@ -292,28 +356,47 @@
     let changed = new Set(); // elements added or changed since the last run
     let rootsTouched = false; // <html> or <body> attributes changed (a scroll lock, perhaps)
     const hidden = new Map(); // element -> { category, reason }
-    const reasserted = new WeakMap(); // element -> times its mark was put back
+    const pins = new Map(); // element hidden by a rule -> { sel, root }
+    let fights = new WeakMap(); // parent node -> Map(shape of a child -> marks undone there)
+    let watched = new WeakSet(); // open shadow roots the observer follows
+    const sheets = new Map(); // document or shadow root -> Quietread's <style> in it
+    const ownStyles = new WeakSet();
     const unlocked = new Set(); // html/body elements we marked
     const classes = new Map(); // element -> { original, removed: [class] , after }
-    const status = { active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, batchMs: 0, runs: 0, batches: 0, error: null, unlocked: false };
+    // The reading position before Quietread changed anything (while the reader has not
+    // scrolled since), and where the page was scrolled after Quietread's last change.
+    let home = null;
+    let landed = null;
+    const status = { active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, batchMs: 0, runs: 0, batches: 0, error: null, problem: null, unlocked: false };
+    const OBSERVE = {
+      childList: true, subtree: true, attributes: true, characterData: true,
+      attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden', mark],
+    };
 
     const exclude = options.exclude || (() => false);
     const Overlay = global.QuietreadOverlay;
     const overlay = Overlay ? Overlay.Overlay(doc) : null;
     function own(node) {
-      return node === styleEl || exclude(node) || (overlay !== null && overlay.isOwn(node));
+      return ownStyles.has(node) || exclude(node) || (overlay !== null && overlay.isOwn(node));
+    }
+    const walkOptions = () => ({ own, measured, markAttr: mark, changedByUs: (el) => pins.has(el) });
+
+    /** Whether an element is hidden, or sits inside a hidden element, shadow roots crossed. */
+    function insideHidden(el) {
+      for (let a = el; a; a = up(a)) if (a.hasAttribute(mark) || pins.has(a)) return true;
+      return false;
     }
 
     /** The changed elements worth a look: connected, outermost, not inside a hidden box. */
     function batchRoots() {
-      const roots = [];
+      const roots = new Set();
       for (const el of changed) {
-        if (el.isConnected && !insideOwn(el) && !el.closest('[' + mark + ']')) roots.push(el);
+        if (el.isConnected && !insideOwn(el) && !insideHidden(el)) roots.add(el);
       }
-      roots.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
       const out = [];
-      for (const el of roots) {
-        if (!out.length || !out[out.length - 1].contains(el)) out.push(el);
+      outer: for (const el of roots) {
+        for (let a = up(el); a; a = up(a)) if (roots.has(a)) continue outer;
+        out.push(el);
       }
       return out;
     }
@@ -327,6 +410,18 @@
     /** Let the page run when this task has had the main thread for a slice already. */
     async function breathe() {
       if (performance.now() - taskStart >= SLICE_MS) await rest();
+    }
+
+    /** The core's plan for a snapshot; whatever goes wrong there is the core's failure. */
+    async function askCore(json) {
+      let plan;
+      try {
+        plan = JSON.parse(await options.planner(json, coreSettings()));
+      } catch (e) {
+        throw bail('core', String(e && e.message || e));
+      }
+      if (!plan || plan.error) throw bail('core', String(plan && plan.error || 'no plan'));
+      return plan;
     }
 
     async function run() {
@@ -349,7 +444,7 @@
             return;
           } else {
             batch = true;
-            snap = snapshotBatch(doc, roots, { own, measured, markAttr: mark }, article, coreState);
+            snap = snapshotBatch(doc, roots, walkOptions(), article, coreState);
           }
         }
         changed.clear();
@@ -357,20 +452,26 @@
         if (!batch) {
           // A full pass is taken now: a settings change while it runs asks for another.
           full = false;
-          snap = await snapshotSliced(doc, { own, measured, markAttr: mark }, rest);
+          const count = doc.getElementsByTagName('*').length;
+          if (count > MAX_ELEMENTS) throw bail('large', 'page too large (' + count + ' elements)', count, MAX_ELEMENTS);
+          snap = await snapshotSliced(doc, walkOptions(), rest);
           if (!active) return;
         }
-        const json = JSON.stringify(snap.snapshot);
+        const json = batch ? JSON.stringify(snap.snapshot) : await toJson(snap.snapshot, breathe);
         if (!batch) await breathe();
-        const planJson = await options.planner(json, coreSettings());
+        if (!active) return;
+        const plan = await askCore(json);
         if (!active) return;
         if (!batch) await breathe();
         if (!active) return;
-        const plan = JSON.parse(planJson);
-        if (plan.error) throw new Error(plan.error);
         planned = true;
         if (!batch) article = typeof plan.article === 'number' ? snap.nodes[plan.article] || null : null;
+        const here = scrolled();
+        if (!hidden.size && !unlocked.size && !classes.size) home = here;
+        else if (!landed || here.x !== landed.x || here.y !== landed.y) home = null;
         apply(plan, snap.nodes, batch);
+        landed = scrolled();
+        watch(snap.shadows);
         if (overlay && !batch) {
           // Labels are drawn in a task of their own: the clutter is gone first.
           await breathe();
@@ -383,9 +484,11 @@
         if (batch && plan.rescan) { full = true; again = true; }
         if (!batch) pageElements = snap.elements;
         status.error = null;
+        status.problem = null;
       } catch (e) {
         // One line, once: the page goes back to how it was and Quietread stops watching it.
         status.error = String(e && e.message || e);
+        status.problem = { kind: (e && e.kind) || 'other', count: (e && e.count) || 0, limit: (e && e.limit) || 0 };
         log('Quietread: page left as it was: ' + status.error);
         revertMarks();
         if (overlay) overlay.remove();
@@ -401,6 +504,16 @@
         if (observer) onMutations(observer.takeRecords());
         if (options.onUpdate) options.onUpdate(status);
         if (again && active && observer) { again = false; schedule(); }
+      }
+    }
+
+    /** Follow changes inside open shadow roots the walk went into (the observer on the
+     *  document does not see them). */
+    function watch(shadows) {
+      for (const root of shadows) {
+        if (watched.has(root) || !observer) continue;
+        watched.add(root);
+        observer.observe(root, OBSERVE);
       }
     }
 
@@ -430,9 +543,86 @@
       }
     }
 
+    /** Write Quietread's own <style> in a root: in a shadow root, which no document stylesheet
+     *  reaches, the rules that hide marks; in the document only when asked (the extension's
+     *  manifest brings them); in both, a rule per pinned element. No rules, no element. */
+    function restyle(root) {
+      let text = root !== doc || options.injectStyle ? css(mark) : '';
+      for (const p of pins.values()) if (p.root === root) text += p.sel + '{display:none!important}';
+      let style = sheets.get(root);
+      if (!text) {
+        if (style) { style.remove(); sheets.delete(root); }
+        return;
+      }
+      if (!style) {
+        style = doc.createElement('style');
+        style.setAttribute('data-quietread-style', '');
+        ownStyles.add(style);
+        sheets.set(root, style);
+      }
+      if (style.textContent !== text) style.textContent = text;
+      if (!style.isConnected) (root === doc ? doc.head || doc.documentElement : root).appendChild(style);
+    }
+
+    /** Count one mark undone at `el`'s place (its parent, and its tag, class and id: a fresh
+     *  copy put in its stead is the same place); returns the count so far. */
+    function fought(parent, el) {
+      let places = fights.get(parent);
+      if (!places) { places = new Map(); fights.set(parent, places); }
+      const n = (places.get(shape(el)) || 0) + 1;
+      places.set(shape(el), n);
+      return n;
+    }
+
+    function fightsAt(el) {
+      const places = el.parentNode && fights.get(el.parentNode);
+      return places ? places.get(shape(el)) || 0 : 0;
+    }
+
+    /** Hide an element by a rule in Quietread's own stylesheet, naming it by its place, where
+     *  the page's attribute edits cannot undo it; its mark goes. False when no selector names
+     *  it alone. */
+    function pin(el) {
+      const root = el.getRootNode();
+      const sel = selectorFor(el);
+      if (!namesOnly(el, sel, root)) return false;
+      pins.set(el, { sel, root });
+      if (el.hasAttribute(mark)) el.removeAttribute(mark);
+      restyle(root);
+      return true;
+    }
+
+    /** Keep every pin naming its element alone: a pin whose element has left goes, one whose
+     *  selector now names something else is written again, or dropped when it cannot be. */
+    function checkPins() {
+      const roots = new Set();
+      for (const [el, p] of pins) {
+        if (el.isConnected && namesOnly(el, p.sel, p.root)) continue;
+        roots.add(p.root);
+        pins.delete(el);
+        if (el.isConnected && el.getRootNode() === p.root) {
+          const sel = selectorFor(el);
+          if (namesOnly(el, sel, p.root)) { pins.set(el, { sel, root: p.root }); continue; }
+        }
+        hidden.delete(el);
+      }
+      for (const root of roots) restyle(root);
+    }
+
     function setMark(el, info) {
-      if (el.getAttribute(mark) !== info.category) el.setAttribute(mark, info.category);
       hidden.set(el, info);
+      if (pins.has(el) || (fightsAt(el) > MAX_FIGHTS && pin(el))) return;
+      if (el.getAttribute(mark) !== info.category) el.setAttribute(mark, info.category);
+      const root = el.getRootNode();
+      if (root !== doc && !sheets.has(root)) restyle(root);
+    }
+
+    function unhide(el) {
+      hidden.delete(el);
+      const p = pins.get(el);
+      if (!p) { el.removeAttribute(mark); return; }
+      pins.delete(el);
+      restyle(p.root);
     }
 
     function apply(plan, nodes, batch) {
@@ -442,16 +632,13 @@
         if (el && el.nodeType === 1) want.set(el, { category: h.category, reason: h.reason });
       }
       custom(want);
-      if (!batch) {
+      for (const el of Array.from(hidden.keys())) {
         // A full plan says all there is to hide: drop marks it no longer wants.
-        for (const el of Array.from(hidden.keys())) {
-          if (!want.has(el) && el.isConnected) { el.removeAttribute(mark); hidden.delete(el); }
-          else if (!el.isConnected) hidden.delete(el);
-        }
-      } else {
-        for (const el of Array.from(hidden.keys())) if (!el.isConnected) hidden.delete(el);
+        if (!el.isConnected) hidden.delete(el);
+        else if (!batch && !want.has(el)) unhide(el);
       }
       for (const [el, info] of want) setMark(el, info);
+      if (pins.size) checkPins();
       const u = plan.unlock;
       if (u) {
         for (const i of u.nodes) {
@@ -472,6 +659,11 @@
         }
       }
       status.unlocked = unlocked.size > 0;
+      count();
+    }
+
+    /** Status of what is hidden: counts per category and one item per element. */
+    function count() {
       const counts = {};
       const items = [];
       for (const [el, info] of hidden) {
@@ -483,17 +675,22 @@
       status.hidden = hidden.size;
     }
 
-    function injectStyle() {
-      if (styleEl) return;
-      styleEl = doc.createElement('style');
-      styleEl.setAttribute('data-quietread-style', '');
-      styleEl.textContent = css(mark);
-      (doc.head || doc.documentElement).appendChild(styleEl);
+    function scrolled() {
+      return { x: global.scrollX, y: global.scrollY };
     }
 
+    /** Take every mark, pin, unlock and Quietread stylesheet off the page. A reader who has not
+     *  scrolled since Quietread's last change is taken back to where they were before it (a
+     *  page that got shorter than the window had lost that position). */
     function revertMarks() {
-      for (const el of hidden.keys()) el.removeAttribute(mark);
+      const here = scrolled();
+      const back = home && landed && here.x === landed.x && here.y === landed.y ? home : null;
+      home = landed = null;
+      for (const el of hidden.keys()) if (!pins.has(el)) el.removeAttribute(mark);
       hidden.clear();
+      pins.clear();
+      for (const style of sheets.values()) style.remove();
+      sheets.clear();
       for (const el of unlocked) el.removeAttribute(unlockAttr);
       unlocked.clear();
       for (const [el, rec] of classes) {
@@ -505,15 +702,15 @@
         }
       }
       classes.clear();
-      status.hidden = 0;
-      status.counts = {};
-      status.items = [];
+      count();
       status.unlocked = false;
+      if (back && (back.x !== global.scrollX || back.y !== global.scrollY)) global.scrollTo(back.x, back.y);
     }
 
     function halt() {
       if (timer !== null) { clearTimeout(timer); timer = null; }
       if (observer) { observer.disconnect(); observer = null; }
+      watched = new WeakSet();
       again = false;
       changed = new Set();
       rootsTouched = false;
@@ -527,19 +724,28 @@
       timer = setTimeout(() => { timer = null; run(); }, delay);
     }
 
-    /** Whether a node is, or sits inside, a part of the page Quietread never reads. `memo`
-     *  (a Map) remembers the answer for every ancestor seen, so many records under one
-     *  parent walk up once. */
+    /** Whether a node is, or sits inside, a part of the page Quietread never reads (shadow
+     *  roots crossed). `memo` (a Map) remembers the answer for every ancestor seen, so many
+     *  records under one parent walk up once. */
     function insideOwn(node, memo) {
       const path = [];
       let inside = false;
-      for (let n = node; n; n = n.parentNode) {
+      for (let n = node; n; n = n.nodeType === 11 ? n.host : n.parentNode) {
         if (memo && memo.has(n)) { inside = memo.get(n); break; }
         if (n.nodeType === 1 && own(n)) { inside = true; break; }
         path.push(n);
       }
       if (memo) for (const n of path) memo.set(n, inside);
       return inside;
+    }
+
+    /** The page took a mark off an element (or changed it): put it back, MAX_FIGHTS times at
+     *  one place; after that, pin the element (or, when nothing names it alone, let it be). */
+    function remark(el) {
+      const info = hidden.get(el);
+      if (!info || pins.has(el) || el.getAttribute(mark) === info.category || !el.parentNode) return;
+      if (fought(el.parentNode, el) <= MAX_FIGHTS) el.setAttribute(mark, info.category);
+      else if (!pin(el)) { hidden.delete(el); count(); }
     }
 
     function onMutations(records) {
@@ -549,16 +755,7 @@
         const t = r.target;
         if (insideOwn(t, memo)) continue;
         if (r.type === 'attributes') {
-          if (r.attributeName === mark) {
-            // The page took a mark off (or changed it): put it back, a bounded number of times.
-            const info = hidden.get(t);
-            if (info && t.getAttribute(mark) !== info.category) {
-              const n = (reasserted.get(t) || 0) + 1;
-              reasserted.set(t, n);
-              if (n <= MAX_REASSERT) t.setAttribute(mark, info.category);
-            }
-            continue;
-          }
+          if (r.attributeName === mark) { remark(t); continue; }
           if (r.attributeName === unlockAttr) continue;
           if (t === doc.documentElement || t === doc.body) {
             // Quietread's own removal of a lock class is no news.
@@ -570,17 +767,19 @@
           wake = true;
           continue;
         }
+        // New text, or nodes added straight into an element: that element is read again.
+        const el = t.nodeType === 11 ? t.host : r.type === 'characterData' ? up(t) : t;
+        const reread = el && el.nodeType === 1 && el !== doc.documentElement && el !== doc.body;
         if (r.type === 'characterData') {
-          // New text in an element already read: read that element again.
-          const el = t.parentElement;
-          if (el && el !== doc.documentElement && el !== doc.body) { changed.add(el); wake = true; }
+          if (reread) { changed.add(el); wake = true; }
           continue;
         }
         for (const n of r.addedNodes) {
           if (n.nodeType === 1 && !own(n)) { changed.add(n); wake = true; }
-          // Text added straight into an element: that element is read again.
-          else if (n.nodeType === 3 && t.nodeType === 1 && t !== doc.documentElement && t !== doc.body) { changed.add(t); wake = true; }
+          else if (n.nodeType === 3 && reread) { changed.add(el); wake = true; }
         }
+        // A marked element taken out: if a copy comes back in its place, that is a fight.
+        for (const n of r.removedNodes) if (hidden.has(n) && !pins.has(n)) fought(t, n);
       }
       if (wake) schedule();
     }
@@ -593,28 +792,28 @@
         active = true;
         full = true;
         status.error = null;
+        status.problem = null;
         status.active = true;
-        if (options.injectStyle) injectStyle();
+        if (options.injectStyle) restyle(doc);
         if (observer) observer.disconnect();
         observer = new MutationObserver(onMutations);
-        observer.observe(doc.documentElement, {
-          childList: true, subtree: true, attributes: true, characterData: true,
-          attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden', mark],
-        });
+        observer.observe(doc.documentElement, OBSERVE);
         return run();
       },
       /** Put the page back exactly as it was. */
       stop() {
         active = false;
         status.active = false;
+        status.error = null;
+        status.problem = null;
         halt();
         revertMarks();
         measured = new WeakMap();
+        fights = new WeakMap();
         article = null;
         coreState = null;
         if (overlay) overlay.remove();
         status.quoted = [];
-        if (styleEl) { styleEl.remove(); styleEl = null; }
         if (options.onUpdate) options.onUpdate(status);
       },
       /** New settings: re-plan the whole page with them at once. */
@@ -629,13 +828,15 @@
     return api;
   }
 
-  /** A CSS selector naming `el` alone on its page as it is now: the nearest unique id, then a
-   *  path of tags, up to two classes each and :nth-of-type where siblings share the tag. */
+  /** A CSS selector naming `el` alone in its tree (the document, or the shadow root it sits
+   *  in) as it is now: the nearest unique id, then a path of tags, up to two classes each and
+   *  :nth-of-type where siblings share the tag. */
   function selectorFor(el) {
     const doc = el.ownerDocument;
+    const root = el.getRootNode();
     const unique = (sel) => {
       try {
-        return doc.querySelectorAll(sel).length === 1;
+        return root.querySelectorAll(sel).length === 1;
       } catch (e) {
         return false;
       }
@@ -652,7 +853,8 @@
       }
       let part = CSS.escape(n.localName);
       for (const c of Array.from(n.classList).slice(0, 2)) part += '.' + CSS.escape(c);
-      const same = n.parentElement ? Array.from(n.parentElement.children).filter((c) => c.localName === n.localName) : [];
+      const siblings = n.parentNode && n.parentNode.children;
+      const same = siblings ? Array.from(siblings).filter((c) => c.localName === n.localName) : [];
       if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(n) + 1) + ')';
       parts.unshift(part);
       if (unique(parts.join(' > '))) break;

@@ -9,6 +9,18 @@
   const GAP = 8;
   /** Narrowest gutter, in pixels, that still takes a label of initials. */
   const COMPACT_ROOM = 22;
+  /** How many ancestors are looked at for a quote's block or the page's background: enough
+   *  for any real layout, and a page of thousands of nested boxes costs no more. */
+  const MAX_CLIMB = 32;
+  /** How often the labels are put back after the page took them off or restyled them; after
+   *  that they stay away (quotes stay tinted, the popup still lists who is quoted). */
+  const MAX_FIGHTS = 2;
+  /** The host's own style, each declaration !important: no rule of the page outranks it, so
+   *  the page's stylesheets cannot make it cover anything. Set through the CSSOM, which a
+   *  page's Content-Security-Policy allows (a style attribute it may refuse). */
+  const HOST_STYLE = 'all:initial!important;display:block!important;position:absolute!important;' +
+    'top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;' +
+    'z-index:2147483646!important;';
 
   /** "Tomas Andric and Hana Ostrova" -> "TA+HO". */
   function initials(name) {
@@ -58,7 +70,8 @@
 
   /** Whether the page is dark where the article is: its nearest opaque background. */
   function darkAt(el) {
-    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+    let climb = 0;
+    for (let n = el; n && n.nodeType === 1 && climb++ < MAX_CLIMB; n = n.parentElement) {
       const l = luminance(global.getComputedStyle(n).backgroundColor);
       if (l !== null) return l < 0.3;
     }
@@ -68,7 +81,7 @@
 
   function blockOf(node) {
     let el = node.nodeType === 1 ? node : node.parentElement;
-    while (el && el.parentElement) {
+    for (let climb = 0; el && el.parentElement && climb < MAX_CLIMB; climb++) {
       const d = global.getComputedStyle(el).display;
       if (d !== 'inline' && d !== 'contents') return el;
       el = el.parentElement;
@@ -87,13 +100,45 @@
     let items = []; // { range, label, tip, block, speaker, role, quote, cue }
     let frame = 0;
     let resize = null;
+    let guard = null; // watches the page for what it does to the host
+    let fights = 0;
+    let worn = null; // the host's style attribute as HOST_STYLE left it
     const hasHighlights = !!(global.CSS && CSS.highlights && global.Highlight);
 
+    /** Give the host its attributes, and no others the page may have added. */
+    function dress() {
+      for (const a of Array.from(host.attributes)) {
+        if (a.name !== 'data-quietread-overlay' && a.name !== 'style') host.removeAttribute(a.name);
+      }
+      if (!host.hasAttribute('data-quietread-overlay')) host.setAttribute('data-quietread-overlay', '');
+      if (worn === null || host.getAttribute('style') !== worn) {
+        host.style.cssText = HOST_STYLE;
+        worn = host.getAttribute('style');
+      }
+    }
+
+    function dressed() {
+      return host.attributes.length === 2 && host.hasAttribute('data-quietread-overlay') && host.getAttribute('style') === worn;
+    }
+
+    /** The page took the host off or restyled it: put it back, MAX_FIGHTS times; then leave. */
+    function defend() {
+      if (host.isConnected && dressed()) return;
+      if (++fights > MAX_FIGHTS) {
+        guard.disconnect();
+        host.remove();
+        return;
+      }
+      dress();
+      if (!host.isConnected) doc.documentElement.appendChild(host);
+      schedule();
+    }
+
+    /** The host and its layer, made once; after the page won, they stay off the page. */
     function ensureHost() {
-      if (host && host.isConnected) return;
+      if (host) return;
       host = doc.createElement('quietread-labels');
-      host.setAttribute('data-quietread-overlay', '');
-      host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;';
+      dress();
       const root = host.attachShadow({ mode: 'open' });
       const style = doc.createElement('style');
       style.textContent = STYLE;
@@ -103,6 +148,9 @@
       layer.setAttribute('aria-label', 'Quietread: who said each quotation');
       root.append(style, layer);
       doc.documentElement.appendChild(host);
+      guard = new MutationObserver(defend);
+      guard.observe(doc.documentElement, { childList: true });
+      guard.observe(host, { attributes: true });
     }
 
     function rangeFor(q, nodes) {
@@ -168,7 +216,7 @@
      *  once per label. */
     function place() {
       frame = 0;
-      if (!items.length) return;
+      if (!items.length || !host || !host.isConnected) return;
       const sx = global.scrollX;
       const sy = global.scrollY;
       const vw = doc.documentElement.clientWidth;
@@ -258,9 +306,13 @@
 
     function remove() {
       clear();
+      if (guard) guard.disconnect();
       if (host) host.remove();
       host = null;
       layer = null;
+      guard = null;
+      fights = 0;
+      worn = null;
     }
 
     /** Who is quoted and how often, in order of first quote. */

@@ -23,9 +23,18 @@
     }
   }
 
+  /** Why Quietread left the page as it was. */
+  function problem(st) {
+    const p = st.problem || {};
+    const n = (x) => Number(x).toLocaleString(t('lang'));
+    if (p.kind === 'large') return t('summaryTooLarge', [n(p.count), n(p.limit)]);
+    if (p.kind === 'core') return t('summaryCoreFailed', [st.error]);
+    return t('summaryError', [st.error]);
+  }
+
   function describe(st) {
+    if (st.error) return problem(st);
     if (!st.active) return t('summaryOff');
-    if (st.error) return t('summaryError', [st.error]);
     const parts = [st.hidden === 1 ? t('summaryHiddenOne', [st.ms]) : t('summaryHiddenMany', [st.hidden, st.ms])];
     if (st.mode === 'worker') parts.push(t('summaryWorker'));
     if (st.unlocked) parts.push(t('summaryUnlocked'));
@@ -66,6 +75,7 @@
     document.body.dataset.mode = st.mode || '';
     document.body.dataset.runs = String(st.runs || 0);
     document.body.dataset.batches = String(st.batches || 0);
+    document.body.dataset.problem = st.error ? (st.problem && st.problem.kind) || 'other' : '';
   }
 
   const shownLists = {};

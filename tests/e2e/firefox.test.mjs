@@ -8,6 +8,7 @@ import { ROOT, WWW } from './browser.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { serve } from './server.mjs';
 import { CLUTTER, inspect, canScroll, labelsOf } from './demo.mjs';
+import { waitFor } from './wait.mjs';
 
 let firefox;
 let server;
@@ -84,15 +85,6 @@ async function tabOf(ext, url) {
     }
     return null;
   })()`);
-}
-
-async function waitFor(check, what, ms = 10000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out waiting for ' + what);
 }
 
 test('Firefox: turning the site off in the popup restores the page exactly', async () => {

@@ -23,6 +23,8 @@ bash scripts/build.sh
 step "store packages, and web-ext lint of the Firefox one"
 node scripts/package.mjs
 node_modules/.bin/web-ext lint --source-dir target/package/firefox --output text
+step "dependency audit: Rust crates reviewed, cargo audit when its database is reachable, no npm package shipped"
+bash scripts/audit.sh
 step "node tests: settings, locales and packages (unit), the extension in Chromium and Firefox (end-to-end)"
 node --test --test-concurrency=1 tests/unit/ tests/e2e/
 rm -rf "$TMPDIR"/chromium-profile-* "$TMPDIR"/firefox-profile-* "$TMPDIR"/.org.chromium.* 2>/dev/null || true

@@ -145,14 +145,16 @@ fn allowed(
             return false;
         }
         if tree.contains(root, node) && article.text_len > 0 {
+            // Paragraphs are in document order: those inside the box are one run of them.
+            let ps = &article.paragraphs;
+            let from = ps.partition_point(|&p| p < node);
+            let to = ps.partition_point(|&p| p < tree.end[node]);
             let mut inside = 0u64;
-            for &p in &article.paragraphs {
-                if tree.contains(node, p) {
-                    if h.strength == Strength::Text && p != h.origin && boxes.is_flow_paragraph(p) {
-                        return false;
-                    }
-                    inside += tree.text_len[p] as u64;
+            for &p in &ps[from..to] {
+                if h.strength == Strength::Text && p != h.origin && boxes.is_flow_paragraph(p) {
+                    return false;
                 }
+                inside += tree.text_len[p] as u64;
             }
             if inside as f64 > ARTICLE_SHARE_LIMIT * article.text_len as f64 {
                 return false;
@@ -226,20 +228,17 @@ fn between_hits(tree: &Tree, hits: &mut Vec<Hit>) {
         if a >= b || ca != cb || tree.parent[b] != Some(parent) {
             continue;
         }
-        let kids: Vec<usize> = tree.children(parent).collect();
-        let (Some(ia), Some(ib)) = (
-            kids.iter().position(|&k| k == a),
-            kids.iter().position(|&k| k == b),
-        ) else {
-            continue;
-        };
-        let inner: Vec<usize> = kids
-            .get(ia + 1..ib)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .filter(|&k| !tree.node(k).is_text())
-            .collect();
+        // The element siblings from `a` to `b`, walked one subtree at a time (all the
+        // parent's children per pair would cost a long list of prompts its square); a run too
+        // long is given up on.
+        let mut inner: Vec<usize> = Vec::new();
+        let mut k = tree.end[a];
+        while k < b && inner.len() <= BETWEEN_LIMIT {
+            if !tree.node(k).is_text() {
+                inner.push(k);
+            }
+            k = tree.end[k];
+        }
         let size: u32 = inner.iter().map(|&k| tree.text_len[k]).sum();
         if inner.is_empty() || inner.len() > BETWEEN_LIMIT || size > BETWEEN_TEXT {
             continue;

@@ -71,6 +71,8 @@ pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
         });
         out.extend(standfirst.filter(|&s| !tree.contains(s, root)));
     }
+    // The headline and standfirst, found above; blocks found below come in order, once.
+    let top = out.len();
     let end = tree.end[root];
     let mut i = root;
     while i < end {
@@ -82,7 +84,7 @@ pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
                 "p" | "blockquote" | "li" | "h2" | "h3" | "figcaption"
             )
             && tree.text_len[i] > 0
-            && !out.contains(&i)
+            && !out[..top].contains(&i)
         {
             out.push(i);
             i = tree.end[i];

@@ -240,7 +240,9 @@ fn dash_credits(
         let p = para[0].paragraph;
         // The quote the dash follows is the credited one, whatever was guessed for it.
         let right_before = (d > start).then(|| tokens[d - 1].quote).flatten();
-        for (k, span) in spans.iter().enumerate() {
+        // Spans come in order: back from the last one before the dash, while they are near.
+        let before = spans.partition_point(|span| span.end <= tokens[d].start);
+        for k in (0..before).rev() {
             let Some((f, _)) = index.quote[k] else {
                 continue;
             };
@@ -249,8 +251,10 @@ fn dash_credits(
             } else {
                 tokens[f].paragraph == p
             };
-            let before = span.end <= tokens[d].start && near;
-            if right_before == Some(k) || (before && out[k].speaker.is_none()) {
+            if !near {
+                break;
+            }
+            if right_before == Some(k) || out[k].speaker.is_none() {
                 out[k].speaker = Some(s.name.clone());
                 out[k].role = s.role.clone();
             }
@@ -548,6 +552,55 @@ mod tests {
             speaker_of(STORY, "talking to both sides").as_deref(),
             Some("Kelvarra")
         );
+    }
+
+    #[test]
+    fn a_name_inside_an_appositive_or_a_possessive_is_not_the_speaker() {
+        let text = "Mayor Hana Varga and Councillor Piet Ostrom are both running for the seat.\n\
+            Ostrom \"is tapping into something deep in the party,\" Oskar Lindqvist, a Varga \
+            supporter, told the Harbour Post.\n\
+            Varga campaign spokesman Tobias Mereth responded on the radio, calling Ostrom's charge \
+            \"reckless\" and \"untrue.\"\n\
+            Ostrom rejected Varga's claim that the quay was \"safe for another decade.\"";
+        assert_eq!(
+            speaker_of(text, "is tapping").as_deref(),
+            Some("Oskar Lindqvist")
+        );
+        assert_eq!(
+            speaker_of(text, "reckless").as_deref(),
+            Some("Tobias Mereth")
+        );
+        assert_eq!(speaker_of(text, "untrue").as_deref(), Some("Tobias Mereth"));
+        // A claim with its content after "that" is still the claimant's.
+        assert_eq!(
+            speaker_of(text, "safe for another").as_deref(),
+            Some("Hana Varga")
+        );
+    }
+
+    #[test]
+    fn phrasal_cues_datelines_and_descriptions_before_a_name() {
+        let text = "HARBOURTON, May 3 (NPA) — Councillor Ada Pirrone said that once the council \
+            goes on recess, \"I intend to help wherever I can.\"\n\
+            The quay was \"working to change its image,\" wrote the Kelvarran envoy at the time, \
+            Marit Olsen.\n\
+            If the ferry company is cutting corners — as residents believe, but the company \
+            strongly denies — \"why wouldn't you check the hulls?\" asked Dunmore, now a partner \
+            at a shipping firm.\n\
+            As Tobias Mereth, the harbour's chief engineer, put it: \"This quay will not be \
+            repaired.\"\n\
+            Early in her campaign, Pirrone attacked Mereth, calling him \"a failed engineer.\"\n\
+            The Harbour Post pointed out, \"Still, the council has declined to publish the survey.\"";
+        for (quote, who) in [
+            ("I intend to help", "Ada Pirrone"),
+            ("working to change", "Marit Olsen"),
+            ("why wouldn't you", "Dunmore"),
+            ("This quay will not", "Tobias Mereth"),
+            ("a failed engineer", "Ada Pirrone"),
+            ("Still, the council", "Harbour Post"),
+        ] {
+            assert_eq!(speaker_of(text, quote).as_deref(), Some(who), "{quote}");
+        }
     }
 
     #[test]

@@ -101,14 +101,25 @@ pub fn is_cue(t: &Token) -> bool {
 }
 
 /// Whether token `j` is a cue verb where it stands: an ambiguous plural form counts only after
-/// its subject (a name, a pronoun, or an adverb between them).
+/// its subject (a name, a pronoun, or an adverb between them). False past the last token.
 pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
-    let t = &tokens[j];
-    if !is_cue(t) {
+    let Some(t) = tokens.get(j) else {
         return false;
+    };
+    if !is_cue(t) {
+        return phrasal_cue(tokens, j);
     }
     // "to continue", "to urge leaders": an infinitive is no one's speech act here.
     if j > 0 && tokens[j - 1].lower == "to" {
+        return false;
+    }
+    // "calling Ostrom's charge “reckless”": after a possessive or an article, and with the
+    // quote right after it, it is a noun the quote describes, not speech. ("Trump's claim that
+    // “...”" still names the claimant.)
+    if j > 0 && tokens.get(j + 1).is_some_and(|q| q.quote.is_some()) && {
+        let p = &tokens[j - 1];
+        p.word && (p.lower.ends_with("'s") || NOUN_BEFORE.contains(&p.lower.as_str()))
+    } {
         return false;
     }
     if !NOUN_LIKE.contains(&t.lower.as_str()) {
@@ -123,6 +134,43 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
         _ => false,
     }
 }
+
+/// Verbs that attribute speech with the word after them ("as Marsh put it", "pointed out").
+const PHRASAL: &[(&str, &str)] = &[
+    ("put", "it"),
+    ("puts", "it"),
+    ("pointed", "out"),
+    ("points", "out"),
+    ("fired", "back"),
+    ("shot", "back"),
+    ("hit", "back"),
+    ("chimed", "in"),
+    ("spelled", "out"),
+];
+
+/// Whether token `j` opens a phrasal verb of saying ("put it", "pointed out", and "went on"
+/// when speech follows: "Trump went on, “...”").
+fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
+    let t = &tokens[j];
+    let Some(n) = tokens.get(j + 1) else {
+        return false;
+    };
+    let continued = matches!(t.lower.as_str(), "went" | "goes")
+        && n.lower == "on"
+        && tokens
+            .get(j + 2)
+            .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_str(), "," | ":"));
+    t.word
+        && !t.cap
+        && t.quote.is_none()
+        && n.quote.is_none()
+        && (continued || PHRASAL.contains(&(t.lower.as_str(), n.lower.as_str())))
+}
+
+/// Words after which a cue word is a noun ("the report", "their call").
+const NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+];
 
 fn pronoun(t: &Token) -> Option<char> {
     PRONOUNS
@@ -279,8 +327,41 @@ pub fn after_tight(tokens: &[Token], last: usize) -> Option<Mention> {
     if j >= tokens.len() || tokens[j].sentence != tokens[last].sentence {
         return None;
     }
+    // `... — “why wouldn’t you?” asked Dunn`: a verb of saying, then the name.
+    if SAYING.contains(&tokens[j].lower.as_str())
+        && is_cue(&tokens[j])
+        && !tokens[j].lower.starts_with("tel")
+    {
+        return forward(tokens, j + 1).filter(|m| matches!(m, Mention::Name(_)));
+    }
     let m = forward(tokens, j)?;
-    (matches!(m, Mention::Name(_) | Mention::Pronoun(_)) && verb_after_name(tokens, j)).then_some(m)
+    let named = matches!(m, Mention::Name(_) | Mention::Pronoun(_));
+    (named && (verb_after_name(tokens, j) || cue_after_appositive(tokens, j))).then_some(m)
+}
+
+/// Whether the name at `j` is followed by an appositive between commas and then a verb of
+/// saying: `Oskar Lind, a Varga supporter, told`.
+fn cue_after_appositive(tokens: &[Token], j: usize) -> bool {
+    let sentence = tokens[j].sentence;
+    let in_sentence =
+        |n: usize| n < tokens.len() && tokens[n].sentence == sentence && tokens[n].quote.is_none();
+    let mut n = j;
+    while in_sentence(n) && n - j < 6 && (namelike(&tokens[n]) || tokens[n].text == ".") {
+        n += 1;
+    }
+    if n == j || !in_sentence(n) || tokens[n].text != "," {
+        return false;
+    }
+    let Some(close) = (n + 1..n + 14)
+        .take_while(|&c| in_sentence(c))
+        .find(|&c| tokens[c].text == ",")
+    else {
+        return false;
+    };
+    close > n + 1
+        && in_sentence(close + 1)
+        && SAYING.contains(&tokens[close + 1].lower.as_str())
+        && is_cue_at(tokens, close + 1)
 }
 
 /// A mention going forward from `j`: a pronoun, a name (or two joined by "and"), or a
@@ -320,6 +401,23 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         while let Some(later) = later_name(tokens, *run.words.last()?) {
             run = later;
         }
+        // "the American ambassador at the time, John Herbst": after an article, a name
+        // followed by a common noun only describes the head; the description goes on below.
+        let end = *run.words.last()?;
+        let modifier = start > j
+            && DETERMINERS.contains(&t.lower.as_str())
+            && tokens.get(end + 1).is_some_and(|n| {
+                n.word
+                    && !n.cap
+                    && n.sentence == t.sentence
+                    && n.quote.is_none()
+                    && !is_cue(n)
+                    && !LINKS.contains(&n.lower.as_str())
+                    && !n.lower.ends_with("ed")
+            });
+        if modifier {
+            return description(tokens, j);
+        }
         let mut names = vec![run_text(tokens, &run)];
         let end = *run.words.last()?;
         if tokens.get(end + 1).is_some_and(|a| a.lower == "and") {
@@ -330,30 +428,35 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         return Some(Mention::Name(names));
     }
     if DETERMINERS.contains(&t.lower.as_str()) {
-        let mut words = Vec::new();
-        let mut n = j;
-        while let Some(w) = tokens.get(n) {
-            if w.sentence != t.sentence || (w.word && is_cue(w)) || words.len() >= 8 {
-                break;
-            }
-            // "another Twitter user, Johanna Bayer": the name after the comma.
-            if w.text == "," {
-                if let Some(run) = tokens.get(n + 1).and_then(|_| name_at(tokens, n + 1)) {
-                    return Some(Mention::Name(vec![run_text(tokens, &run)]));
-                }
-                break;
-            }
-            if !w.word {
-                break;
-            }
-            words.push(w.text.clone());
-            n += 1;
-        }
-        if words.len() >= 2 {
-            return Some(Mention::Description(words.join(" ")));
-        }
+        return description(tokens, j);
     }
     None
+}
+
+/// A description opening with a determiner at `j`, up to the verb, or the name after it in an
+/// appositive ("another Twitter user, Johanna Bayer").
+fn description(tokens: &[Token], j: usize) -> Option<Mention> {
+    let sentence = tokens[j].sentence;
+    let mut words = Vec::new();
+    let mut n = j;
+    while let Some(w) = tokens.get(n) {
+        if w.sentence != sentence || (w.word && is_cue(w)) || words.len() >= 8 {
+            break;
+        }
+        // "another Twitter user, Johanna Bayer": the name after the comma.
+        if w.text == "," {
+            if let Some(run) = tokens.get(n + 1).and_then(|_| name_at(tokens, n + 1)) {
+                return Some(Mention::Name(vec![run_text(tokens, &run)]));
+            }
+            break;
+        }
+        if !w.word {
+            break;
+        }
+        words.push(w.text.clone());
+        n += 1;
+    }
+    (words.len() >= 2).then(|| Mention::Description(words.join(" ")))
 }
 
 /// A name further on in the same noun phrase: after up to four lower-case or role words, or
@@ -714,6 +817,7 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
 /// Words that open a sentence before its subject ("During the debate, Trump said").
 const OPENERS: &[&str] = &[
     "during",
+    "early",
     "at",
     "in",
     "on",
@@ -800,6 +904,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     while j < at && !tokens[j].word {
         j += 1;
     }
+    j = after_dateline(tokens, j, at);
     // A sentence opening with a quotation has its speaker elsewhere.
     if j >= at || tokens[j].quote.is_some() {
         return None;
@@ -835,6 +940,38 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     match forward(tokens, j)? {
         m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
         Mention::Description(_) => None,
+    }
+}
+
+/// Past a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –"):
+/// capitalised words, numbers and brackets up to a dash.
+fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
+    if j > 0 && tokens[j - 1].paragraph == tokens[j].paragraph {
+        return j;
+    }
+    let dash = (j..at.min(j + 12)).find(|&n| matches!(tokens[n].text.as_str(), "—" | "–" | "--"));
+    let Some(dash) = dash else {
+        return j;
+    };
+    // A place in capitals or an agency in brackets: "On Friday, Gingrich —" is no dateline.
+    let marked = tokens[j..dash].iter().any(|t| {
+        t.text == "("
+            || (t.word && t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase()))
+    });
+    let dateline = dash > j
+        && marked
+        && tokens[j..dash].iter().all(|t| {
+            t.quote.is_none()
+                && if t.word {
+                    t.cap || t.text.chars().all(|c| c.is_ascii_digit())
+                } else {
+                    matches!(t.text.as_str(), "," | "." | "(" | ")")
+                }
+        });
+    if dateline {
+        dash + 1
+    } else {
+        j
     }
 }
 

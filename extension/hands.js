@@ -367,6 +367,7 @@
     // scrolled since), and where the page was scrolled after Quietread's last change.
     let home = null;
     let landed = null;
+    let passes = 0; // full passes so far, so a late frame reading belongs to the latest one
     const status = { active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, batchMs: 0, runs: 0, batches: 0, error: null, problem: null, unlocked: false };
     const OBSERVE = {
       childList: true, subtree: true, attributes: true, characterData: true,
@@ -466,11 +467,20 @@
         if (!active) return;
         planned = true;
         if (!batch) article = typeof plan.article === 'number' ? snap.nodes[plan.article] || null : null;
-        const here = scrolled();
-        if (!hidden.size && !unlocked.size && !classes.size) home = here;
-        else if (!landed || here.x !== landed.x || here.y !== landed.y) home = null;
+        // The reading position, for turning off: read in full passes only and before our
+        // writes (reading it after them, or in a batch right after the page's own changes,
+        // would force a layout), and where the page settled read in the next frame.
+        if (!batch) {
+          const here = scrolled();
+          if (!hidden.size && !unlocked.size && !classes.size) home = here;
+          else if (!landed || here.x !== landed.x || here.y !== landed.y) home = null;
+          landed = here;
+        }
         apply(plan, snap.nodes, batch);
-        landed = scrolled();
+        if (!batch) {
+          const pass = ++passes;
+          global.requestAnimationFrame(() => { if (pass === passes && active) landed = scrolled(); });
+        }
         watch(snap.shadows);
         if (overlay && !batch) {
           // Labels are drawn in a task of their own: the clutter is gone first.

@@ -2,9 +2,12 @@
 //! attribution and the HTML reader, on arbitrary input and on mutated pages of the project;
 //! deep and huge inputs; and time that grows linearly with the input.
 //!
-//! Each property runs the number of cases given beside it; `PROPTEST_CASES` sets them all.
-//! `cargo test --release --test fuzz -- --ignored` also runs the mutations over the corpus pages
-//! in `../shared/corpus/pages` (`QUIETREAD_CORPUS` points elsewhere than `../shared/corpus`).
+//! Each property runs the number of cases its `config` gives; `PROPTEST_CASES` sets them all.
+//! The ignored test runs the mutations over the corpus pages in `../shared/corpus/pages`
+//! (`QUIETREAD_CORPUS` points elsewhere than `../shared/corpus`):
+//! `CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --test fuzz -- --ignored` (with
+//! the release profile's `panic = "abort"`, cargo builds the library twice into the same files
+//! for the binary and the tests, and the build may fail).
 
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -1159,6 +1162,7 @@ fn mutated_corpus_pages_go_through_the_pipeline() {
     let strategy = arb_mutations();
     let mut failures = Vec::new();
     let mut runs = 0;
+    let mut slowest = (Duration::ZERO, String::new());
     let started = Instant::now();
     for dir in &dirs {
         let Ok(bytes) = std::fs::read(dir.join("source.html")) else {
@@ -1172,16 +1176,23 @@ fn mutated_corpus_pages_go_through_the_pipeline() {
             };
             let text = mutate(&bytes, &mutations);
             runs += 1;
+            let start = Instant::now();
             if std::panic::catch_unwind(|| pipeline(&text)).is_err() {
                 failures.push(format!("{} {mutations:?}", dir.display()));
+            }
+            let took = start.elapsed();
+            if took > slowest.0 {
+                slowest = (took, dir.display().to_string());
             }
         }
     }
     eprintln!(
-        "{} corpus pages, {runs} runs in {:.1?}, {} failed",
+        "{} corpus pages, {runs} runs in {:.1?}, {} failed; slowest run {:.1?} ({})",
         dirs.len(),
         started.elapsed(),
-        failures.len()
+        failures.len(),
+        slowest.0,
+        slowest.1
     );
     assert!(!dirs.is_empty());
     assert!(failures.is_empty(), "{failures:#?}");
@@ -1656,4 +1667,29 @@ fn plan_json_time_is_linear_on_a_long_article_with_prompts() {
             assert!(plan["quotes"].as_array().is_some_and(|q| !q.is_empty()));
         },
     );
+}
+
+/// A script's data read as text: one paragraph of `n` records of quoted strings, then a line of
+/// prose.
+fn data_text(n: usize) -> String {
+    let mut s = String::from("{");
+    for k in 0..n {
+        s += &format!(
+            "\"headline{k}\":\"Quay delayed again, council says\",\"url\":\"/harbour/{k}\","
+        );
+    }
+    s + "}\n“We will open in May,” said Oskar Brandt, the harbour master."
+}
+
+/// Each quote's speaker is looked for across its sentence and paragraph: in one paragraph of
+/// thousands of quoted strings that was quadratic (minutes on the script data of some corpus
+/// pages). Such a paragraph now gets no speakers; the prose after it still does.
+#[test]
+fn quote_time_is_linear_in_a_paragraph_of_data() {
+    assert_linear("quotes::find, data", 1000, data_text, |text| {
+        let found = quotes::find(text);
+        assert!(found.len() > 1000);
+        let named: Vec<_> = found.iter().filter_map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(named, ["Oskar Brandt"]);
+    });
 }

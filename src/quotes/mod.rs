@@ -69,8 +69,14 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             speech.push(false);
             continue;
         };
-        let text: String = chars[span.start..span.end].iter().collect();
         let paragraph = tokens[first].paragraph;
+        // A paragraph of many quoted strings is data or code, not prose: no speakers there.
+        if index.quotes[paragraph] > MAX_PARAGRAPH_QUOTES {
+            out.push(quote);
+            speech.push(true);
+            continue;
+        }
+        let text: String = chars[span.start..span.end].iter().collect();
         let sentence_start = index.sentence_start[tokens[first].sentence];
         let opens_sentence = !tokens[sentence_start..first].iter().any(|t| t.word);
         // "Priebus said, “Probably.”": after a cue verb a single word is speech too.
@@ -293,7 +299,14 @@ struct Index {
     sentence_start: Vec<usize>,
     /// Whether each paragraph holds words only inside quotations.
     quote_only: Vec<bool>,
+    /// How many quoted spans each paragraph holds.
+    quotes: Vec<usize>,
 }
+
+/// Most quotations a paragraph may hold and still be read for speakers. News paragraphs hold a
+/// handful; each quote's speaker is looked for across its sentence and paragraph, so hundreds
+/// of quoted strings in one (data, code) would cost the paragraph's length each.
+const MAX_PARAGRAPH_QUOTES: usize = 64;
 
 impl Index {
     fn new(tokens: &[words::Token], spans: usize) -> Index {
@@ -303,6 +316,7 @@ impl Index {
             quote: vec![None; spans],
             sentence_start: vec![0; sentences + 1],
             quote_only: vec![true; paragraphs + 1],
+            quotes: vec![0; paragraphs + 1],
         };
         let mut seen = vec![false; sentences + 1];
         for (j, t) in tokens.iter().enumerate() {
@@ -314,6 +328,9 @@ impl Index {
                 index.quote_only[t.paragraph] = false;
             }
             if let Some(q) = t.quote.filter(|&q| q < spans) {
+                if index.quote[q].is_none() {
+                    index.quotes[t.paragraph] += 1;
+                }
                 let e = index.quote[q].get_or_insert((j, j));
                 e.1 = j;
             }

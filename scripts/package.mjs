@@ -37,7 +37,7 @@ export function manifestFor(shared, browser, version) {
 }
 
 /** Every file under dir, as sorted paths relative to it. */
-function files(dir, base = dir) {
+export function files(dir, base = dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     return e.isDirectory() ? files(p, base) : [path.relative(base, p)];

@@ -32,6 +32,30 @@ export async function launch() {
     context,
     worker,
     extensionId,
+    /** Store settings as the popup and options page do: every default on, `sites` as given
+     *  (e.g. { '127.0.0.1': { enabled: false } }). */
+    async setSites(sites) {
+      await worker.evaluate((settings) => chrome.storage.local.set({ settings }), {
+        version: 2,
+        defaults: { enabled: true, labels: true, categories: { paywall: true, appeal: true, comments: true, nag: true } },
+        sites,
+      });
+    },
+    /** The tab id of a page, found as the popup finds it: the active tab of the focused window. */
+    async activeTabId(page) {
+      await page.bringToFront();
+      return worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab ? tab.id : null;
+      });
+    },
+    /** The popup for a tab, open and rendered. */
+    async popupFor(tabId) {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('body[data-ready="true"]');
+      return popup;
+    },
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });

@@ -18,35 +18,13 @@ after(async () => {
   if (server) await server.close();
 });
 
-/** Store settings the way the popup does: { sites: { host: { enabled } } }. */
-async function setSites(sites) {
-  await browser.worker.evaluate(async (sites) => {
-    await chrome.storage.local.set({
-      settings: {
-        version: 1,
-        defaults: { enabled: true, categories: { paywall: true, appeal: true, comments: true, nag: true } },
-        sites,
-      },
-    });
-  }, sites);
-}
-
-/** The tab id of a page, found as the popup finds it: the active tab of the focused window. */
-async function tabIdOf(page) {
-  await page.bringToFront();
-  return browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab ? tab.id : null;
-  });
-}
+const setSites = (sites) => browser.setSites(sites);
+const tabIdOf = (page) => browser.activeTabId(page);
 
 async function openPopup(page) {
   const id = await tabIdOf(page);
   assert.ok(id, 'the page tab is found');
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${id}`);
-  await popup.waitForSelector('body[data-ready="true"]');
-  return popup;
+  return browser.popupFor(id);
 }
 
 
@@ -286,15 +264,7 @@ test('the demo page runs the core itself, with its own switches', async () => {
 });
 
 test("a site's own selectors hide what they name, never the page or the article, and come back off", async () => {
-  await browser.worker.evaluate(async () => {
-    await chrome.storage.local.set({
-      settings: {
-        version: 2,
-        defaults: { enabled: true, labels: true, categories: { paywall: true, appeal: true, comments: true, nag: true } },
-        sites: { '127.0.0.1': { selectors: ['.story__figure', 'body', '.layout', '.kicker, .byline__name'] } },
-      },
-    });
-  });
+  await setSites({ '127.0.0.1': { selectors: ['.story__figure', 'body', '.layout', '.kicker, .byline__name'] } });
   const page = await browser.context.newPage();
   await page.goto(`${server.url}/index.html?demo=off&modal=off`);
   const marks = () => page.evaluate(() => ['.story__figure', '.kicker', '.byline__name', 'body', '.layout', '.article-body']

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ROOT } from './browser.mjs';
-import { launchFirefox } from './firefox.mjs';
+import { launchFirefox, tabShowing } from './firefox.mjs';
 import { serve } from './server.mjs';
 import { waitFor } from './wait.mjs';
 
@@ -32,14 +32,9 @@ async function setEnabled(enabled) {
 }
 
 /** The status of the tab showing `url`, asked from the extension page. */
-function status(url) {
-  return ext.evaluate(`(async () => {
-    for (const t of await chrome.tabs.query({})) {
-      const st = await chrome.tabs.sendMessage(t.id, { type: 'status' }).catch(() => null);
-      if (st && st.url === ${JSON.stringify(url)}) return st;
-    }
-    return null;
-  })()`);
+async function status(url) {
+  const tab = await tabShowing(ext, url);
+  return tab ? tab.status : null;
 }
 
 async function open(file, enabled) {

@@ -20,6 +20,18 @@ export const UUID = '4f0a7c1e-5b2d-4c3e-9a8f-0d1e2f3a4b5c';
  *  WebDriver BiDi, so `openExtensionPage` opens them from the browser window (system access,
  *  which `--remote-allow-system-access` grants to the test's own connection only) and drives
  *  them by raw BiDi `script.evaluate`. */
+/** The tab showing `url` and its content script's status, asked from an extension page
+ *  (`openExtensionPage`'s handle): `{ id, status }`, or null while no tab answers. */
+export function tabShowing(ext, url) {
+  return ext.evaluate(`(async () => {
+    for (const t of await chrome.tabs.query({})) {
+      const status = await chrome.tabs.sendMessage(t.id, { type: 'status' }).catch(() => null);
+      if (status && status.url === ${JSON.stringify(url)}) return { id: t.id, status };
+    }
+    return null;
+  })()`);
+}
+
 export async function launchFirefox() {
   for (const need of [path.join(EXTENSION, 'manifest.json'), path.join(EXTENSION, 'quietread_bg.wasm')]) {
     if (!fs.existsSync(need)) throw new Error(`${need} is missing: run scripts/build.sh first`);

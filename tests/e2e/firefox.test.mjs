@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, WWW } from './browser.mjs';
-import { launchFirefox } from './firefox.mjs';
+import { launchFirefox, tabShowing } from './firefox.mjs';
 import { serve } from './server.mjs';
 import { CLUTTER, inspect, canScroll, labelsOf } from './demo.mjs';
 import { waitFor } from './wait.mjs';
@@ -76,17 +76,6 @@ test('Firefox: a page whose CSP forbids wasm is cleaned too', async () => {
   await page.close();
 });
 
-/** The extension's tab id of the page at `url`, asked from an extension page. */
-async function tabOf(ext, url) {
-  return ext.evaluate(`(async () => {
-    for (const t of await chrome.tabs.query({})) {
-      const st = await chrome.tabs.sendMessage(t.id, { type: 'status' }).catch(() => null);
-      if (st && st.url === ${JSON.stringify(url)}) return t.id;
-    }
-    return null;
-  })()`);
-}
-
 test('Firefox: turning the site off in the popup restores the page exactly', async () => {
   const options = await firefox.openExtensionPage('options.html');
   await options.evaluate(`QuietreadSettings.setSite(chrome.storage.local, '127.0.0.1', { enabled: false })`);
@@ -98,7 +87,7 @@ test('Firefox: turning the site off in the popup restores the page exactly', asy
   const before = await page.evaluate(() => document.documentElement.outerHTML);
   assert.equal(await canScroll(page), false, 'the publisher locked scrolling');
 
-  const tab = await tabOf(options, url);
+  const tab = (await tabShowing(options, url))?.id;
   assert.ok(tab, 'the page answers the extension');
   const popup = await firefox.openExtensionPage(`popup.html?tab=${tab}`);
   await waitFor(() => popup.evaluate(`document.body.dataset.ready === 'true'`), 'the popup');
@@ -145,8 +134,7 @@ test('Firefox: a very large page is planned in the background script', async () 
     const shown = await page.evaluate(() => [...document.querySelectorAll('.article-body > p')].filter((p) => !p.checkVisibility()).length);
     assert.equal(shown, 0, 'no paragraph is hidden');
     const options = await firefox.openExtensionPage('options.html');
-    const tab = await tabOf(options, url);
-    const st = await options.evaluate(`chrome.tabs.sendMessage(${tab}, { type: 'status' })`);
+    const { status: st } = await tabShowing(options, url);
     assert.equal(st.planned, 'worker', JSON.stringify(st));
     await options.close();
     await page.close();

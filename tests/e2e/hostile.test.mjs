@@ -33,17 +33,7 @@ after(async () => {
 });
 
 /** Settings as the popup stores them; Quietread on or off for 127.0.0.1. */
-function settings(enabled) {
-  return {
-    version: 2,
-    defaults: { enabled: true, labels: true, categories: { paywall: true, appeal: true, comments: true, nag: true } },
-    sites: { '127.0.0.1': { enabled } },
-  };
-}
-
-async function setEnabled(b, enabled) {
-  await b.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), settings(enabled));
-}
+const setEnabled = (b, enabled) => b.setSites({ '127.0.0.1': { enabled } });
 
 /** A page of the tests in a new tab, with Quietread on or off for it, and how to ask its
  *  status (through the service worker, as the popup does). */
@@ -65,13 +55,6 @@ async function open(file, { enabled = true, b = browser } = {}) {
   return { page, errors, tabId, status };
 }
 
-/** The popup for a tab, open and rendered. */
-async function popupFor(tabId, b = browser) {
-  const popup = await b.context.newPage();
-  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('body[data-ready="true"]');
-  return popup;
-}
 
 /** Load a page with Quietread off, start its heartbeat afresh, turn Quietread on and wait until
  *  `done(status)`; returns the page, the status and the worst heartbeat lag meanwhile. */
@@ -151,7 +134,7 @@ test('100,000 elements: Quietread leaves the page alone, says why in the popup, 
   assert.ok(st.problem.count > 100000, JSON.stringify(st.problem));
   assert.equal(await page.evaluate(() => document.querySelectorAll('[data-quietread], quietread-labels').length), 0);
   assert.ok(beat.worst < LAG_MS, `worst heartbeat lag ${beat.worst} ms`);
-  const popup = await popupFor(tabId);
+  const popup = await browser.popupFor(tabId);
   await popup.waitForFunction(() => document.body.dataset.problem === 'large');
   assert.match(await popup.textContent('#summary'), /too large to clean \(100,0\d\d elements; Quietread stops at 50,000\)/);
   assert.deepEqual(errors, []);
@@ -272,7 +255,7 @@ test('quotes holding markup and script are shown as text, and nothing runs', asy
   assert.ok(shown.aria.some((a) => a.includes('<script>window.qrPwned = 1</script>')), JSON.stringify(shown.aria));
   assert.ok(shown.tinted.some((q) => q.includes('<script>')), 'the quote with the script text is tinted');
   assert.equal(shown.foreign, 0, 'no element is made from the text');
-  const popup = await popupFor(tabId);
+  const popup = await browser.popupFor(tabId);
   await popup.waitForSelector('#quoted button');
   const names = await popup.$$eval('#quoted button .name', (els) => els.map((e) => e.textContent));
   assert.deepEqual(names.sort(), ['Jonte Pikkarainen', 'Wilma Aaltonen']);
@@ -428,7 +411,7 @@ for (const [name, breakIt] of Object.entries(BROKEN)) {
       t.diagnostic(`console: ${JSON.stringify(ours)}`);
       assert.equal(ours.length, 1, JSON.stringify(lines));
       assert.match(ours[0], /^warning: Quietread: page left as it was: /);
-      const popup = await popupFor(tabId, b);
+      const popup = await b.popupFor(tabId);
       await popup.waitForFunction(() => document.body.dataset.problem === 'core');
       const summary = await popup.textContent('#summary');
       t.diagnostic(`popup: ${summary}`);

@@ -173,21 +173,10 @@ after(async () => {
   if (server) await server.close();
 });
 
-async function tabIdOf(page) {
-  await page.bringToFront();
-  return browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab ? tab.id : null;
-  });
-}
-
 async function openPopup(page) {
-  const id = await tabIdOf(page);
+  const id = await browser.activeTabId(page);
   assert.ok(id, 'the page tab is found');
-  const popup = await browser.context.newPage();
-  await popup.goto(`${extensionOrigin}popup.html?tab=${id}`);
-  await popup.waitForSelector('body[data-ready="true"]');
-  return popup;
+  return browser.popupFor(id);
 }
 
 const marks = (page) => page.evaluate(() => document.querySelectorAll('[data-quietread]').length);
@@ -223,7 +212,7 @@ test('the demo page is cleaned and labelled by the content script', async () => 
   await popup.click('#site-enabled');
   await page.waitForFunction(() => document.querySelectorAll('[data-quietread]').length >= 6, null, { timeout: 5000 });
   await popup.close();
-  const tabId = await tabIdOf(page);
+  const tabId = await browser.activeTabId(page);
   assert.deepEqual(await browser.worker.evaluate((id) => globalThis.toggleSite(id), tabId), { host: '127.0.0.1', enabled: false });
   await page.waitForFunction(() => !document.querySelector('[data-quietread]'), null, { timeout: 5000 });
   assert.deepEqual(await browser.worker.evaluate((id) => globalThis.toggleSite(id), tabId), { host: '127.0.0.1', enabled: true });

@@ -42,17 +42,7 @@ after(async () => {
 });
 
 /** Turn Quietread on or off for 127.0.0.1 (every server of the tests), as the popup does. */
-async function setEnabled(enabled) {
-  await browser.worker.evaluate(async (enabled) => {
-    await chrome.storage.local.set({
-      settings: {
-        version: 2,
-        defaults: { enabled: true, labels: true, categories: { paywall: true, appeal: true, comments: true, nag: true } },
-        sites: { '127.0.0.1': { enabled } },
-      },
-    });
-  }, enabled);
-}
+const setEnabled = (enabled) => browser.setSites({ '127.0.0.1': { enabled } });
 
 /** Load `url` in the test's tab; the first time, find the tab's id as the popup would. */
 async function goto(url) {

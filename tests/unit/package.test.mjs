@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { crateVersion, manifestFor } from '../../scripts/package.mjs';
+import { crateVersion, files, manifestFor } from '../../scripts/package.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const shared = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', 'manifest.json'), 'utf8'));
@@ -46,8 +46,6 @@ test('the zips hold the whole built extension with the crate version', () => {
   const built = path.join(ROOT, 'dist', 'extension');
   assert.ok(fs.existsSync(path.join(built, 'quietread_bg.wasm')), 'dist/extension is built (scripts/build.sh)');
   execFileSync('node', [path.join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT });
-  const files = (dir, base = dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]).sort();
   const want = files(built);
   for (const browser of ['chrome', 'firefox']) {
     const zip = path.join(ROOT, 'dist', `quietread-${browser}.zip`);

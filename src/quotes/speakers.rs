@@ -265,7 +265,7 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     if !in_sentence(j) {
         return None;
     }
-    if is_cue(&tokens[j]) && !matches!(tokens[j].lower.as_str(), "told" | "tells" | "tell") {
+    if speaker_follows(&tokens[j]) {
         // "said Mr Peskov"
         let m = forward(tokens, j + 1)?;
         return (!matches!(m, Mention::Pronoun(_))).then_some(m);
@@ -294,6 +294,12 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         steps += 1;
     }
     None
+}
+
+/// Whether a cue verb right after a quote has its speaker after it ("said Mr Peskov"); after
+/// "told" comes the listener.
+fn speaker_follows(t: &Token) -> bool {
+    is_cue(t) && !matches!(t.lower.as_str(), "told" | "tells" | "tell")
 }
 
 /// Whether the name or pronoun at `j` is followed at once by a verb in the past tense or the
@@ -328,10 +334,7 @@ pub fn after_tight(tokens: &[Token], last: usize) -> Option<Mention> {
         return None;
     }
     // `... — “why wouldn’t you?” asked Dunn`: a verb of saying, then the name.
-    if SAYING.contains(&tokens[j].lower.as_str())
-        && is_cue(&tokens[j])
-        && !tokens[j].lower.starts_with("tel")
-    {
+    if SAYING.contains(&tokens[j].lower.as_str()) && speaker_follows(&tokens[j]) {
         return forward(tokens, j + 1).filter(|m| matches!(m, Mention::Name(_)));
     }
     let m = forward(tokens, j)?;

@@ -1,5 +1,6 @@
 //! Native benchmarks of the core (issue 5), with divan: the whole plan on the largest corpus
-//! pages, split into decoding the snapshot JSON and planning, and quote attribution over
+//! pages, split into decoding the snapshot (packed, as the extension sends it, and JSON) and
+//! planning, and quote attribution over
 //! polnear-dev. The corpus is read from `QUIETREAD_CORPUS` (default `../shared/corpus`); without
 //! it the benchmarks say so and measure nothing.
 //!
@@ -7,7 +8,7 @@
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
-use quietread::{html, plan, plan_json, quotes, Settings, Snapshot};
+use quietread::{html, packed, plan, plan_json, quotes, Settings, Snapshot};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -28,21 +29,34 @@ fn page_files() -> Vec<PathBuf> {
         .collect()
 }
 
-/// The largest pages, largest first: name and snapshot JSON (as the extension would send it).
-static PAGES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+/// One corpus page's snapshot, in both forms.
+struct Page {
+    name: String,
+    /// As the extension sends it.
+    packed: String,
+    /// The compact JSON form.
+    json: String,
+}
+
+/// The largest pages, largest first.
+static PAGES: LazyLock<Vec<Page>> = LazyLock::new(|| {
     let mut files: Vec<(u64, PathBuf)> = page_files()
         .into_iter()
         .map(|f| (std::fs::metadata(&f).map_or(0, |m| m.len()), f))
         .collect();
     files.sort_by_key(|f| std::cmp::Reverse(f.0));
-    let pages: Vec<(String, String)> = files
+    let pages: Vec<Page> = files
         .into_iter()
         .take(LARGEST)
         .filter_map(|(_, f)| {
             let bytes = std::fs::read(&f).ok()?;
             let snap = html::snapshot(&String::from_utf8_lossy(&bytes));
             let name = f.parent()?.file_name()?.to_string_lossy().into_owned();
-            Some((name, compact_json(&snap)))
+            Some(Page {
+                name,
+                packed: packed::encode(&snap),
+                json: compact_json(&snap),
+            })
         })
         .collect();
     if pages.is_empty() {
@@ -51,10 +65,12 @@ static PAGES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
             corpus().display()
         );
     }
-    for (k, (name, json)) in pages.iter().enumerate() {
+    for (k, page) in pages.iter().enumerate() {
         eprintln!(
-            "page {k}: {name} ({} KB of snapshot JSON)",
-            json.len() / 1024
+            "page {k}: {} ({} KB packed, {} KB of JSON)",
+            page.name,
+            page.packed.len() / 1024,
+            page.json.len() / 1024
         );
     }
     pages
@@ -120,24 +136,33 @@ fn main() {
     divan::main();
 }
 
-/// The wasm entry point's work: snapshot JSON in, plan JSON out.
+/// The wasm entry point's work: the packed snapshot in, plan JSON out.
 #[divan::bench(args = [0, 1, 2, 3, 4])]
-fn plan_from_json(bencher: Bencher, page: usize) {
-    let Some((_, json)) = PAGES.get(page) else {
+fn plan_from_packed(bencher: Bencher, page: usize) {
+    let Some(page) = PAGES.get(page) else {
         return;
     };
     bencher
-        .counter(BytesCount::new(json.len()))
-        .bench(|| plan_json(json, ""));
+        .counter(BytesCount::new(page.packed.len()))
+        .bench(|| plan_json(&page.packed, ""));
 }
 
-/// Decoding the snapshot JSON alone.
+/// Decoding the packed snapshot alone.
 #[divan::bench(args = [0, 1, 2, 3, 4])]
-fn decode_snapshot(bencher: Bencher, page: usize) {
-    let Some((_, json)) = PAGES.get(page) else {
+fn decode_packed(bencher: Bencher, page: usize) {
+    let Some(page) = PAGES.get(page) else {
         return;
     };
-    bencher.bench(|| serde_json::from_str::<Snapshot>(json).ok());
+    bencher.bench(|| packed::decode(&page.packed).ok());
+}
+
+/// Decoding the same snapshot from JSON, for comparison.
+#[divan::bench(args = [0, 1, 2, 3, 4])]
+fn decode_json(bencher: Bencher, page: usize) {
+    let Some(page) = PAGES.get(page) else {
+        return;
+    };
+    bencher.bench(|| serde_json::from_str::<Snapshot>(&page.json).ok());
 }
 
 /// Planning a decoded snapshot: article, clutter, scroll locks and quote labels.
@@ -145,7 +170,7 @@ fn decode_snapshot(bencher: Bencher, page: usize) {
 fn plan_snapshot(bencher: Bencher, page: usize) {
     let Some(snap) = PAGES
         .get(page)
-        .and_then(|(_, json)| serde_json::from_str::<Snapshot>(json).ok())
+        .and_then(|page| packed::decode(&page.packed).ok())
     else {
         return;
     };

@@ -36,10 +36,10 @@
     return answer.plan;
   }
 
-  /** Snapshots larger than this (JSON characters) are planned in the service worker, off the
-   *  page's main thread: the core's one call on a very large page, while the wasm is still
-   *  cold, can hold the page longer than a frame budget allows. */
-  const WORKER_ABOVE = 400000;
+  /** Snapshots longer than this (characters of the packed snapshot) are planned in the
+   *  service worker, off the page's main thread: the core's one call on a very large page,
+   *  while the wasm is still cold, can hold the page longer than a frame budget allows. */
+  const WORKER_ABOVE = 300000;
 
   /** The core in this content script, or in the worker for a very large page (and here
    *  again if the worker does not answer). */

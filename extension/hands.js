@@ -77,23 +77,45 @@
     };
   }
 
-  /** Defaults of the compact record's fields after the tag: id, class, attrs, style, context,
-   *  article. A record ends at its last field that differs from these. */
-  const FIELD_DEFAULTS = ['', '', null, null, false, false];
+  /*
+   * The packed snapshot the core reads (src/packed.rs): one string, records separated by
+   * U+0001, their fields by U+0002, parts of a field by U+0003. Building strings as the walk
+   * goes costs little more than the walk itself, where arrays and JSON cost twice as much.
+   * A text node is `parent, #text, text`; an element `parent, tag, id, class, attributes,
+   * style, flags` (k: context node of a batch, a: the article).
+   */
+  const RECORD = '\u0001';
+  const FIELD = '\u0002';
+  const PART = '\u0003';
+  const SEPARATORS = /[\u0001-\u0003]/g;
 
-  /** Set field `k` (2 = id ... 7 = article) of a compact record, filling the ones before it. */
-  function setField(rec, k, value) {
-    while (rec.length < k) rec.push(FIELD_DEFAULTS[rec.length - 2]);
-    rec[k] = value;
+  /** Text as the core may read it: a record separator inside it becomes a space (the core
+   *  would refuse the snapshot otherwise); field separators are allowed in text. */
+  function packText(s) {
+    return s.indexOf(RECORD) < 0 ? s : s.split(RECORD).join(' ');
   }
 
-  /** One element's compact record: [parent, tag, id, class, attrs] with the kept attributes. */
-  function record(w, node, parent) {
-    const rec = [parent, node.localName];
+  /** An id, class or attribute value with every separator made a space. */
+  function packValue(s) {
+    SEPARATORS.lastIndex = 0;
+    return SEPARATORS.test(s) ? s.replace(SEPARATORS, ' ') : s;
+  }
+
+  /** A measured style as the record's style field (the area in ten-thousandths). */
+  function packStyle(s) {
+    return s.position + PART + s.overflow + PART + s.z + PART + (s.covers_center ? 1 : 0) + PART +
+      Math.round(Math.min(1, Math.max(0, s.area || 0)) * 10000) + PART + (s.visible ? 1 : 0);
+  }
+
+  /** One element's record with its kept attributes. Its style is read when `measureIt`, or
+   *  when it is a dialog; `flags` end the record. */
+  function record(w, node, parent, measureIt, flags) {
+    const tag = node.localName;
     const id = node.getAttribute('id');
     const cls = node.getAttribute('class');
     const all = node.attributes;
-    let attrs = null;
+    let attrs = '';
+    let dialog = tag === 'dialog';
     // Most elements carry nothing but an id and a class: their attributes need no loop.
     if (all.length > (id === null ? 0 : 1) + (cls === null ? 0 : 1)) {
       let data = 0;
@@ -106,13 +128,15 @@
         } else {
           keep = KEPT.indexOf(name) >= 0;
         }
-        if (keep) (attrs || (attrs = [])).push([name, clip(a.value)]);
+        if (!keep) continue;
+        const value = clip(a.value);
+        if ((name === 'role' && (value === 'dialog' || value === 'alertdialog')) || (name === 'aria-modal' && value === 'true')) dialog = true;
+        attrs += (attrs ? PART : '') + name + PART + packValue(value);
       }
     }
-    if (attrs) setField(rec, 4, attrs);
-    if (cls) setField(rec, 3, cls);
-    if (id) rec[2] = id;
-    return rec;
+    const style = w.view && (measureIt || dialog) ? packStyle(measure(node, w)) : '';
+    return parent + FIELD + tag + FIELD + (id ? packValue(id) : '') + FIELD + (cls ? packValue(cls) : '') +
+      FIELD + attrs + FIELD + style + FIELD + flags;
   }
 
   /** Start a walk of `root` and everything under it. `bodyDepth` is the root's depth below
@@ -140,19 +164,15 @@
         throw bail('large', 'page too large (' + MAX_NODES + '+ nodes)', w.out.length, MAX_NODES);
       }
       if (node.nodeType === 3) {
-        w.out.push([parentIndex, '#text', node.data]);
+        w.out.push(parentIndex + FIELD + '#text' + FIELD + packText(node.data));
         w.nodes.push(node);
         continue;
       }
       if (node.nodeType !== 1 || w.own(node) || (w.paused && !node.isConnected)) continue;
       const tag = node.localName;
-      const rec = record(w, node, parentIndex);
       const d = tag === 'body' ? 0 : depth;
-      if (w.view && (tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || isDialog(node, rec[4]) || node === w.measureRoot)) {
-        setField(rec, 5, measure(node, w));
-      }
       const index = w.out.length;
-      w.out.push(rec);
+      w.out.push(record(w, node, parentIndex, tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || node === w.measureRoot, ''));
       w.nodes.push(node);
       w.elements++;
       if (OPAQUE.has(tag)) continue;
@@ -179,14 +199,18 @@
     }
   }
 
-  function result(w, extra) {
-    const snap = Object.assign({ url: String(global.location && global.location.href || ''), nodes: w.out }, extra || {});
+  /** The walk's records as a packed snapshot: a header (`qr1`, the node count, the address,
+   *  and for a batch the core's state), then the records. */
+  function result(w, state) {
+    let head = 'qr1' + FIELD + w.out.length + FIELD + packValue(String(global.location && global.location.href || ''));
+    if (state) head += FIELD + (Number(state.article_text) || 0) + FIELD + (state.modal ? 1 : 0);
+    const snap = w.out.length ? head + RECORD + w.out.join(RECORD) : head;
     return { snapshot: snap, nodes: w.nodes, elements: w.elements, shadows: w.shadows };
   }
 
   /**
-   * Flatten the document into the core's snapshot format, in one go.
-   * Returns { snapshot, nodes, elements } where nodes[i] is the DOM node of snapshot.nodes[i].
+   * Flatten the document into the core's packed snapshot, in one go.
+   * Returns { snapshot, nodes, elements, shadows } where nodes[i] is the DOM node of record i.
    */
   function snapshot(doc, opts) {
     const w = walker(doc, opts);
@@ -221,14 +245,9 @@
       for (let k = chain.length - 1; k >= 0; k--) {
         const e = chain[k];
         const parent = up(e);
-        const rec = record(w, e, parent ? index.get(parent) : -1);
-        if (w.view && (e.localName === 'html' || e.localName === 'body')) {
-          setField(rec, 5, measure(e, w));
-        }
-        setField(rec, 6, true);
-        if (e === article) setField(rec, 7, true);
+        const measureIt = e.localName === 'html' || e.localName === 'body';
         index.set(e, w.out.length);
-        w.out.push(rec);
+        w.out.push(record(w, e, parent ? index.get(parent) : -1, measureIt, e === article ? 'ka' : 'k'));
         w.nodes.push(e);
       }
       return index.get(el);
@@ -245,18 +264,9 @@
       const first = w.out.length;
       begin(w, root, parent, body, true);
       walkSome(w, Infinity);
-      if (root === article && w.out.length > first) setField(w.out[first], 7, true);
+      if (root === article && w.out.length > first && !w.out[first].endsWith('a')) w.out[first] += 'a';
     }
-    return result(w, { partial: state || {} });
-  }
-
-  function isDialog(el, attrs) {
-    if (el.localName === 'dialog') return true;
-    if (!attrs || typeof attrs !== 'object') return false;
-    for (const [n, v] of attrs) {
-      if ((n === 'role' && (v === 'dialog' || v === 'alertdialog')) || (n === 'aria-modal' && v === 'true')) return true;
-    }
-    return false;
+    return result(w, state || {});
   }
 
   /** Read position, overflow, z-index and geometry. Elements Quietread already changed report
@@ -296,23 +306,6 @@
       'body[' + mark + '-unlock="position"]{position:static!important;top:auto!important}';
   }
 
-  /** Records of a snapshot given to JSON.stringify at a time, with a pause for the page
-   *  between pieces when they take long. */
-  const JSON_PIECE = 5000;
-
-  /** A full snapshot as JSON, written piece by piece so a large page is not held at once. */
-  async function toJson(snap, breathe) {
-    const { nodes, ...rest } = snap;
-    if (nodes.length <= JSON_PIECE) return JSON.stringify(snap);
-    const parts = [];
-    for (let i = 0; i < nodes.length; i += JSON_PIECE) {
-      parts.push(JSON.stringify(nodes.slice(i, i + JSON_PIECE)).slice(1, -1));
-      await breathe();
-    }
-    const head = JSON.stringify(rest);
-    return head.slice(0, -1) + (head.length > 2 ? ',' : '') + '"nodes":[' + parts.join(',') + ']}';
-  }
-
   /** Whether `sel` names `el` and nothing else in its tree (document or shadow root). */
   function namesOnly(el, sel, root) {
     try {
@@ -330,7 +323,7 @@
 
   /**
    * A cleaner for one document.
-   * options: planner(snapshotJson, settingsJson) -> Promise<planJson>; settings (the core's
+   * options: planner(packedSnapshot, settingsJson) -> Promise<planJson>; settings (the core's
    *          settings, plus `selectors`: the site's own CSS selectors of things to hide);
    *          markAttr (default 'data-quietread'); injectStyle (bool); exclude(node) -> bool
    *          (parts of the page never to read); onUpdate(status); log(msg)
@@ -414,10 +407,10 @@
     }
 
     /** The core's plan for a snapshot; whatever goes wrong there is the core's failure. */
-    async function askCore(json) {
+    async function askCore(packed) {
       let plan;
       try {
-        plan = JSON.parse(await options.planner(json, coreSettings()));
+        plan = JSON.parse(await options.planner(packed, coreSettings()));
       } catch (e) {
         throw bail('core', String(e && e.message || e));
       }
@@ -458,10 +451,9 @@
           snap = await snapshotSliced(doc, walkOptions(), rest);
           if (!active) return;
         }
-        const json = batch ? JSON.stringify(snap.snapshot) : await toJson(snap.snapshot, breathe);
         if (!batch) await breathe();
         if (!active) return;
-        const plan = await askCore(json);
+        const plan = await askCore(snap.snapshot);
         if (!active) return;
         if (!batch) await breathe();
         if (!active) return;

@@ -10,7 +10,7 @@ const USAGE: &str = "usage:
   quietread clean PAGE.html [--mark] -o OUT.html
                                             write the page without the clutter (--mark: with
                                             data-quietread=\"<category>\" on each element instead)
-  quietread plan SNAPSHOT.json              plan a snapshot taken by the extension (JSON out)
+  quietread plan SNAPSHOT                   plan a snapshot, packed or JSON (JSON out)
   quietread quotes ARTICLE.(txt|html)       each quotation with its speaker
   quietread quotes --jsonl IN.jsonl         {\"id\",\"text\"} lines in, {\"id\",\"quotes\"} lines out
   quietread eval clutter DIR... [--labels FILE]
@@ -102,8 +102,13 @@ fn run(args: &[String]) -> Result<String, String> {
             let [path] = a.words[..] else {
                 return Err(format!("plan takes one snapshot\n{USAGE}"));
             };
-            let snap: Snapshot = serde_json::from_str(&read(path)?)
-                .map_err(|e| format!("{path}: not a snapshot: {e}"))?;
+            let text = read(path)?;
+            let snap: Snapshot = if quietread::packed::is_packed(&text) {
+                quietread::packed::decode(&text)
+            } else {
+                serde_json::from_str(&text).map_err(|e| e.to_string())
+            }
+            .map_err(|e| format!("{path}: not a snapshot: {e}"))?;
             serde_json::to_string_pretty(&plan(&snap, &Settings::default()))
                 .map_err(|e| e.to_string())
         }

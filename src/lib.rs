@@ -10,6 +10,7 @@ pub mod eval;
 pub mod html;
 pub mod index;
 pub mod labels;
+pub mod packed;
 pub mod plan;
 pub mod quotes;
 pub mod rules;

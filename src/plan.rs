@@ -100,10 +100,15 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings) -> Plan {
     }
 }
 
-/// Decode a JSON snapshot and settings and answer with the JSON plan. Never panics on bad
+/// Decode a snapshot (packed, or JSON) and JSON settings and answer with the JSON plan. Never panics on bad
 /// input: a decoding failure comes back as `{"error": "..."}`.
 pub fn plan_json(snapshot: &str, settings: &str) -> String {
-    let snapshot: Snapshot = match serde_json::from_str(snapshot) {
+    let decoded = if crate::packed::is_packed(snapshot) {
+        crate::packed::decode(snapshot)
+    } else {
+        serde_json::from_str(snapshot).map_err(|e| e.to_string())
+    };
+    let snapshot: Snapshot = match decoded {
         Ok(s) => s,
         Err(e) => return error_json(&format!("bad snapshot: {e}")),
     };

@@ -16,7 +16,9 @@ use proptest::test_runner::{RngAlgorithm, TestRunner};
 use quietread::html::Page;
 use quietread::plan::hidden_flags;
 use quietread::snapshot::{State, Tree};
-use quietread::{article, html, labels, plan, plan_json, quotes, Category, Node, Plan, Settings};
+use quietread::{
+    article, html, labels, packed, plan, plan_json, quotes, Category, Node, Plan, Settings,
+};
 use quietread::{Snapshot, Style};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -1017,6 +1019,40 @@ fn compact_json(snap: &Snapshot) -> String {
     json!({ "nodes": nodes }).to_string()
 }
 
+/// What a snapshot reads back as after packing: separators in its strings made spaces, the
+/// area clamped and rounded to ten-thousandths, elements without text of their own.
+fn as_packed(snap: &Snapshot) -> Snapshot {
+    let clean = |s: &str| s.replace(['\u{1}', '\u{2}', '\u{3}'], " ");
+    let mut out = snap.clone();
+    out.url = clean(&out.url);
+    for n in &mut out.nodes {
+        n.tag = clean(&n.tag);
+        n.text = clean(&n.text);
+        if n.is_text() {
+            *n = Node {
+                parent: n.parent,
+                tag: n.tag.clone(),
+                text: n.text.clone(),
+                ..Node::default()
+            };
+            continue;
+        }
+        n.text.clear();
+        n.id = clean(&n.id);
+        n.class = clean(&n.class);
+        for (k, v) in &mut n.attrs {
+            *k = clean(k);
+            *v = clean(v);
+        }
+        if let Some(style) = &mut n.style {
+            style.position = clean(&style.position);
+            style.overflow = clean(&style.overflow);
+            style.area = (style.area.clamp(0.0, 1.0) * 10_000.0).round() / 10_000.0;
+        }
+    }
+    out
+}
+
 /// The project's own pages: the fixtures and the demo page.
 fn project_pages() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -1091,6 +1127,48 @@ proptest! {
                 prop_assert_eq!(answer, serde_json::to_string(&plan).unwrap());
             }
             Err(_) => prop_assert!(check_answer(&answer).get("error").is_some()),
+        }
+    }
+
+    /// Any text after a packed snapshot's header: an answer in JSON, never a panic.
+    #[test]
+    fn plan_json_answers_any_packed_text(text in wild_text(200), count in 0usize..6) {
+        check_answer(&plan_json(&format!("qr1\u{2}{count}\u{2}{text}"), ""));
+    }
+
+    /// A packed snapshot with its bytes mutated: JSON back.
+    #[test]
+    fn plan_json_answers_broken_packed_snapshots(
+        case in arb_snapshot(24),
+        mutations in arb_mutations(),
+    ) {
+        let text = mutate(packed::encode(&case.snapshot).as_bytes(), &mutations);
+        check_answer(&plan_json(&text, ""));
+    }
+
+    /// Valid snapshots packed as the hands pack them: they decode to what was written (the
+    /// separators in its strings made spaces, the area in ten-thousandths, no text on elements), and `plan_json`
+    /// answers with the plan of the decoded snapshot, which holds up.
+    #[test]
+    fn packed_snapshots_decode_and_plan_safely(case in arb_snapshot(60), settings in arb_settings()) {
+        let text = packed::encode(&case.snapshot);
+        let decoded = packed::decode(&text).expect("a packed snapshot decodes");
+        let want = as_packed(&case.snapshot);
+        prop_assert_eq!(&decoded.url, &want.url);
+        prop_assert_eq!(&decoded.partial, &want.partial);
+        prop_assert_eq!(decoded.nodes.len(), want.nodes.len());
+        for (got, want) in decoded.nodes.iter().zip(&want.nodes) {
+            prop_assert_eq!(serde_json::to_value(got).unwrap(), serde_json::to_value(want).unwrap());
+        }
+        let parsed = if settings.trim().is_empty() {
+            Ok(Settings::default())
+        } else {
+            serde_json::from_str::<Settings>(&settings)
+        };
+        if let Ok(s) = parsed {
+            let plan = plan(&decoded, &s);
+            check_plan(&decoded, &s, &plan);
+            prop_assert_eq!(plan_json(&text, &settings), serde_json::to_string(&plan).unwrap());
         }
     }
 
@@ -1227,6 +1305,10 @@ fn plan_both_ways(snap: &Snapshot) -> Plan {
     check_plan(snap, &settings, &plan);
     let json = serde_json::to_string(snap).unwrap();
     assert_eq!(plan_json(&json, ""), serde_json::to_string(&plan).unwrap());
+    assert_eq!(
+        plan_json(&packed::encode(snap), ""),
+        serde_json::to_string(&plan).unwrap()
+    );
     plan
 }
 

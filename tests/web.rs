@@ -42,6 +42,17 @@ fn plans_a_page_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
+fn plans_the_packed_snapshot_the_hands_send() {
+    let snap: quietread::Snapshot = serde_json::from_str(&page()).unwrap();
+    let packed = quietread::packed::encode(&snap);
+    assert!(packed.starts_with("qr1\u{2}17\u{2}"), "{packed:?}");
+    assert_eq!(plan(&packed, ""), plan(&page(), ""));
+    // A record split by a stray separator is refused, not misread.
+    let split = packed.replacen("Please donate", "Please\u{1}donate", 1);
+    assert!(plan(&split, "").contains("\"error\""));
+}
+
+#[wasm_bindgen_test]
 fn honours_the_category_switches() {
     let out = plan(&page(), r#"{"categories":["paywall","nag"]}"#);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

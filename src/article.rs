@@ -1,6 +1,8 @@
 //! Finding the article: a Readability-style score over paragraphs (text length, commas, link
 //! density, class words), giving the article's root element and its paragraphs.
 
+use crate::wordset::WordSet;
+
 use crate::snapshot::Tree;
 
 /// The article region of a page.
@@ -18,7 +20,7 @@ pub struct Article {
 const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td"];
 
 /// Block tags: a `div` without any of these children is scored as a paragraph.
-const BLOCK_TAGS: &[&str] = &[
+static BLOCK_TAGS: WordSet = WordSet::new(&[
     "p",
     "div",
     "section",
@@ -41,10 +43,10 @@ const BLOCK_TAGS: &[&str] = &[
     "nav",
     "figure",
     "dl",
-];
+]);
 
 /// Class and id words that make an element less likely to be the article.
-const NEGATIVE: &[&str] = &[
+static NEGATIVE: WordSet = WordSet::new(&[
     "comment",
     "comments",
     "footer",
@@ -63,16 +65,16 @@ const NEGATIVE: &[&str] = &[
     "modal",
     "popup",
     "masthead",
-];
+]);
 
 /// Class and id words that make an element more likely to be the article.
-const POSITIVE: &[&str] = &[
+static POSITIVE: WordSet = WordSet::new(&[
     "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
-];
+]);
 
 /// Class and id words of page parts that are not the article (reader comments above all):
 /// their paragraphs are not scored, unless the same element also says it is content.
-const UNLIKELY: &[&str] = &[
+static UNLIKELY: WordSet = WordSet::new(&[
     "comment",
     "comments",
     "disqus",
@@ -89,7 +91,7 @@ const UNLIKELY: &[&str] = &[
     "modal",
     "newsletter",
     "community",
-];
+]);
 
 /// For each node, whether it sits inside a part of the page that is unlikely to be the article.
 fn unlikely_flags(tree: &Tree) -> Vec<bool> {
@@ -103,11 +105,11 @@ fn unlikely_flags(tree: &Tree) -> Vec<bool> {
         if flags[i] || tree.node(i).is_text() || tree.text_len[i] * 2 > total {
             continue;
         }
-        let has = |list: &[&str]| {
+        let has = |list: &WordSet| {
             tree.words(i)
                 .any(|ws| ws.iter().any(|w| list.contains(&w.as_str())))
         };
-        flags[i] = has(UNLIKELY) && !has(POSITIVE);
+        flags[i] = has(&UNLIKELY) && !has(&POSITIVE);
     }
     flags
 }

@@ -2,7 +2,7 @@
 //! built once, so each element costs a few hash lookups instead of a scan of every rule.
 
 use crate::rules::{Fit, PhraseRule, WordRule, PHRASE_RULES, WORD_RULES};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The rule tables, indexed.
@@ -23,8 +23,8 @@ pub struct Index {
 pub fn get() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut phrases: HashMap<&'static str, Vec<&'static PhraseRule>> = HashMap::new();
-        let mut whole: HashMap<&'static str, Vec<&'static PhraseRule>> = HashMap::new();
+        let mut phrases: HashMap<&'static str, Vec<&'static PhraseRule>> = HashMap::default();
+        let mut whole: HashMap<&'static str, Vec<&'static PhraseRule>> = HashMap::default();
         let mut unspaced = Vec::new();
         for r in PHRASE_RULES {
             if matches!(r.fit, Fit::Whole | Fit::Counted) {
@@ -36,7 +36,7 @@ pub fn get() -> &'static Index {
                 phrases.entry(first).or_default().push(r);
             }
         }
-        let mut words: HashMap<&'static str, Vec<&'static WordRule>> = HashMap::new();
+        let mut words: HashMap<&'static str, Vec<&'static WordRule>> = HashMap::default();
         let mut prefixed = Vec::new();
         for r in WORD_RULES {
             if let Some(w) = r.words.first() {
@@ -73,19 +73,13 @@ impl Index {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = (&'static PhraseRule, usize)> + 't {
-        let mut starts = Vec::new();
-        let mut at = 0;
-        for w in text.split(' ') {
-            let t = trim(w);
-            let lead = if t.is_empty() {
-                0
-            } else {
-                w.find(t).unwrap_or(0)
-            };
-            starts.push((at + lead, t));
-            at += w.len() + 1;
-        }
-        let spaced = starts.into_iter().flat_map(move |(at, t)| {
+        // Each word, trimmed, with its byte offset in `text` (a trimmed word is a slice of it).
+        let base = text.as_ptr() as usize;
+        let starts = text
+            .split(' ')
+            .map(trim)
+            .map(move |t| (t.as_ptr() as usize - base, t));
+        let spaced = starts.flat_map(move |(at, t)| {
             self.phrases
                 .get(t)
                 .into_iter()

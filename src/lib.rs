@@ -18,6 +18,7 @@ pub mod scroll;
 pub mod signals;
 pub mod snapshot;
 pub mod wasm;
+pub mod wordset;
 
 pub use plan::{plan, plan_json, Plan, Settings};
 pub use rules::Category;

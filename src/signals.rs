@@ -1,6 +1,8 @@
 //! Clutter signals on single elements, read from the rule tables: class, id and data words,
 //! phrases in short texts, comment and sign-up forms, and third-party widget hosts.
 
+use crate::wordset::WordSet;
+
 use crate::rules::{
     Category, Fit, PhraseRule, WordRule, COMMENT_FORM_WORDS, HOST_RULES, NEWSLETTER_FORM_WORDS,
 };
@@ -20,9 +22,9 @@ pub struct Signal {
 }
 
 /// Form controls and their labels: never a clutter box themselves (their form or box is).
-const CONTROL_TAGS: &[&str] = &[
+static CONTROL_TAGS: WordSet = WordSet::new(&[
     "input", "button", "select", "option", "textarea", "label", "output", "meter", "progress",
-];
+]);
 /// Words that ask the reader to act; an `Addressed` phrase needs one ("Sign up", "Get ...").
 const CALLS_TO_ACTION: &[&str] = &[
     "sign up",
@@ -49,10 +51,10 @@ const CALLS_TO_ACTION: &[&str] = &[
 ];
 
 /// Tags that flow inside a line of text.
-const INLINE_TAGS: &[&str] = &[
+static INLINE_TAGS: WordSet = WordSet::new(&[
     "a", "em", "strong", "b", "i", "u", "span", "small", "mark", "abbr", "cite", "q", "sup", "sub",
     "time", "br", "img", "font", "s", "code", "wbr", "label",
-];
+]);
 /// Longest text of a comment-count teaser link.
 const TEASER_LIMIT: u32 = 40;
 /// Longest text (visible characters) an element may have to be matched against phrases.

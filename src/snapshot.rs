@@ -162,7 +162,9 @@ fn yes() -> bool {
 impl Node {
     /// Whether this node is a text node.
     pub fn is_text(&self) -> bool {
-        self.tag == TEXT
+        // Asked of every node again and again: no tag but `#text` starts with '#', so most
+        // answers need no string comparison.
+        self.tag.as_bytes().first() == Some(&b'#') && self.tag == TEXT
     }
 
     /// The value of attribute `name`, if the snapshot carries it.
@@ -234,7 +236,10 @@ impl<'a> Names<'a> {
             if node.is_text() {
                 continue;
             }
-            let classes = node.class.split_whitespace().map(|c| (c, NameKind::Class));
+            let classes = node
+                .class
+                .split_ascii_whitespace()
+                .map(|c| (c, NameKind::Class));
             let id = (!node.id.is_empty()).then_some((node.id.as_str(), NameKind::Id));
             let data = node
                 .attrs
@@ -492,12 +497,27 @@ pub fn split_words(name: &str) -> Vec<String> {
     let mut cur = String::new();
     let mut prev_lower = false;
     for ch in name.chars() {
-        if ch.is_alphanumeric() {
-            if ch.is_uppercase() && prev_lower && !cur.is_empty() {
+        // Nearly every class name is ASCII: its letters need no Unicode case tables.
+        let (alnum, upper, lower) = if ch.is_ascii() {
+            let b = ch as u8;
+            (
+                b.is_ascii_alphanumeric(),
+                b.is_ascii_uppercase(),
+                b.is_ascii_lowercase(),
+            )
+        } else {
+            (ch.is_alphanumeric(), ch.is_uppercase(), ch.is_lowercase())
+        };
+        if alnum {
+            if upper && prev_lower && !cur.is_empty() {
                 words.push(std::mem::take(&mut cur));
             }
-            prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
-            cur.extend(ch.to_lowercase());
+            prev_lower = lower || ch.is_ascii_digit();
+            if ch.is_ascii() {
+                cur.push(ch.to_ascii_lowercase());
+            } else {
+                cur.extend(ch.to_lowercase());
+            }
         } else {
             if !cur.is_empty() {
                 words.push(std::mem::take(&mut cur));
@@ -599,6 +619,11 @@ mod tests {
         assert_eq!(split_words("commentsSection"), vec!["comments", "section"]);
         assert_eq!(split_words("sign_in__gate"), vec!["sign", "in", "gate"]);
         assert_eq!(split_words("HTMLBody"), vec!["htmlbody"]);
+        // Names with other letters take the Unicode path, and split the same way.
+        assert_eq!(
+            split_words("kommentarÜbersicht-Box"),
+            vec!["kommentar", "übersicht", "box"]
+        );
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Word lists about names: common given names with their usual gender (so "she" does not go
 //! to a man), and the head words of organisations and places (which are not "he" or "she").
 
+use crate::wordset::WordSet;
+
 /// Given names mostly borne by women.
 #[rustfmt::skip]
-const FEMALE: &[&str] = &[
+static FEMALE: WordSet = WordSet::new(&[
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
     "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna",
     "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca",
@@ -26,11 +28,11 @@ const FEMALE: &[&str] = &[
     "ines", "maren", "edda", "ruth", "nadia", "marisol", "priya", "aisha", "fatima", "leila",
     "yulia", "olga", "svetlana", "natalia", "tatiana", "irina", "mei", "yuki", "aung", "benazir",
     "indira", "golda", "margrethe", "mette", "sanna", "giorgia",
-];
+]);
 
 /// Given names mostly borne by men.
 #[rustfmt::skip]
-const MALE: &[&str] = &[
+static MALE: WordSet = WordSet::new(&[
     "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
     "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
     "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
@@ -57,12 +59,12 @@ const MALE: &[&str] = &[
     "erik", "johan", "stefan", "andrzej", "lech", "jarosław", "mateusz", "donald", "kelvin", "matt",
     "nick", "dan", "sam", "josh", "tommy", "johnny", "jimmy", "danny", "eddie", "frankie", "lenny",
     "mo", "elon", "jared", "steve", "stephen",
-];
+]);
 
 /// Head words of organisations, places, groups and events: a name ending in one is not a
 /// person.
 #[rustfmt::skip]
-const NOT_PERSON: &[&str] = &[
+static NOT_PERSON: WordSet = WordSet::new(&[
     "party", "committee", "house", "senate", "congress", "department", "ministry", "university",
     "institute", "center", "centre", "council", "coalition", "association", "foundation", "times",
     "post", "news", "journal", "street", "avenue", "korea", "states", "union", "asia", "europe",
@@ -81,7 +83,7 @@ const NOT_PERSON: &[&str] = &[
     "valley", "bay", "coast", "airlines", "motors", "reserve", "guard", "command", "pentagon",
     "kremlin", "palace", "capitol", "cabinet", "parliament", "assembly", "tribunal", "division",
     "unit", "squad", "brigade", "corps",
-];
+]);
 
 /// The usual gender of a given name: 'f', 'm' or '?'.
 pub fn gender_of(given: &str) -> char {
@@ -103,7 +105,7 @@ pub fn is_not_person(name: &str) -> bool {
 }
 
 /// First words of place and organisation names ("New York", "United Nations").
-const PLACE_STARTS: &[&str] = &[
+static PLACE_STARTS: WordSet = WordSet::new(&[
     "new",
     "united",
     "north",
@@ -142,7 +144,7 @@ const PLACE_STARTS: &[&str] = &[
     "black",
     "wall",
     "silicon",
-];
+]);
 
 /// Whether a name of two to four words looks like a person's: not the name of a place, an
 /// organisation or a group.

@@ -2,11 +2,13 @@
 //! Dmitry Peskov"), with their roles, so that later mentions ("Mr Peskov", "Peskov", "he")
 //! resolve to one canonical name.
 
+use crate::wordset::WordSet;
+
 use super::words::Token;
 
 /// Titles that come before a name and are not part of it.
 #[rustfmt::skip]
-pub const TITLES: &[&str] = &[
+pub static TITLES: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
     "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice", "secretary",
     "minister", "chancellor", "judge", "justice", "lt", "gen", "general", "col", "colonel", "capt",
@@ -15,7 +17,7 @@ pub const TITLES: &[&str] = &[
     "leader", "premier", "sheikh", "herr", "frau", "monsieur", "madame", "señor", "señora", "don",
     "doña", "retired", "former", "then", "deputy", "acting", "first", "prime", "attorney",
     "sheriff", "coach", "detective", "officer", "inspector", "superintendent",
-];
+]);
 
 /// Titles of courtesy, which are not roles.
 const COURTESY: &[&str] = &[
@@ -34,14 +36,14 @@ const MALE_TITLES: &[&str] = &[
 
 /// Small words that may stand inside a name ("Ursula von der Leyen", "Mohammed bin Salman").
 #[rustfmt::skip]
-pub const PARTICLES: &[&str] = &[
+pub static PARTICLES: WordSet = WordSet::new(&[
     "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "bin", "al", "la", "le",
     "ibn", "ben", "dos", "das", "y",
-];
+]);
 
 /// Capitalised words that do not start a name (sentence openers, days, months...).
 #[rustfmt::skip]
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: WordSet = WordSet::new(&[
     "he's", "she's", "they're", "we're", "i'm", "it's", "that's", "there's", "what's", "i've",
     "we've", "you're", "you've", "don't", "can't", "isn't", "i'd", "we'll", "i'll", "let's",
     "the", "a", "an", "and", "but", "or", "if", "when", "while", "as", "at", "in", "on", "of",
@@ -60,7 +62,7 @@ pub const NOT_NAMES: &[&str] = &[
     "thus", "hence", "therefore", "unfortunately", "fortunately", "hopefully", "recently",
     "currently", "previously", "initially", "eventually", "separately", "similarly", "likewise",
     "elsewhere", "afterward", "afterwards", "besides", "nor", "whether", "though", "thanks", "like", "unlike",
-];
+]);
 
 /// Days of the week: they end a name ("told Radio Carrowby Tuesday").
 const WEEKDAYS: &[&str] = &[
@@ -128,11 +130,11 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     // Titles, each maybe with a full stop: "Mr.", "Lt. Gen.".
     while j < tokens.len()
         && tokens[j].word
-        && TITLES.contains(&base(&tokens[j]).as_str())
+        && TITLES.contains(&base(&tokens[j]))
         && tokens[j].cap
         && name_follows(j)
     {
-        title = Some(base(&tokens[j]));
+        title = Some(base(&tokens[j]).to_string());
         j += 1;
         if j < tokens.len() && tokens[j].text == "." {
             j += 1;
@@ -145,7 +147,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         if t.sentence != sentence || t.quote != tokens[i].quote {
             break;
         }
-        let weekday = WEEKDAYS.contains(&base(t).as_str());
+        let weekday = WEEKDAYS.contains(&base(t));
         if namelike(t) && !weekday && (!words.is_empty() || !NOT_NAMES.contains(&t.lower.as_str()))
         {
             words.push(j);
@@ -155,7 +157,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             j += 1;
             // An initial or a title with its full stop: "Donald J. Trump", "Florida Sen. Marco
             // Rubio".
-            let dotted = is_initials(&t.text) || TITLES.contains(&base(t).as_str());
+            let dotted = is_initials(&t.text) || TITLES.contains(&base(t));
             if dotted
                 && tokens.get(j).is_some_and(|n| n.text == ".")
                 && tokens.get(j + 1).is_some_and(|n| n.word && n.cap)
@@ -182,10 +184,9 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     // "Secretary of State John F. Kerry": the first word after "<title> of" belongs to the title.
     let title_of = i >= 2
         && tokens[i - 1].lower == "of"
-        && (TITLES.contains(&base(&tokens[i - 2]).as_str())
-            || ROLE_NOUNS.contains(&base(&tokens[i - 2]).as_str()));
+        && (TITLES.contains(&base(&tokens[i - 2])) || ROLE_NOUNS.contains(&base(&tokens[i - 2])));
     if title_of && words.len() >= 2 {
-        title = Some(base(&tokens[i - 2]));
+        title = Some(base(&tokens[i - 2]).to_string());
         words.remove(0);
     }
     // "Republican Christine Todd Whitman": a party or a place before a given name is not part
@@ -199,11 +200,10 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     // "Democratic National Committee Chairman Ed Rendell": the name follows the last title or
     // role word inside the run.
     if let Some(cut) = words.iter().rposition(|&k| {
-        TITLES.contains(&base(&tokens[k]).as_str())
-            || ROLE_NOUNS.contains(&base(&tokens[k]).as_str())
+        TITLES.contains(&base(&tokens[k])) || ROLE_NOUNS.contains(&base(&tokens[k]))
     }) {
         if cut + 1 < words.len() {
-            title = Some(base(&tokens[words[cut]]));
+            title = Some(base(&tokens[words[cut]]).to_string());
             words.drain(..=cut);
         }
     }
@@ -224,12 +224,11 @@ pub fn is_initials(word: &str) -> bool {
 }
 
 /// A token's word without a possessive ending, lower-case.
-pub fn base(t: &Token) -> String {
+pub fn base(t: &Token) -> &str {
     t.lower
         .strip_suffix("'s")
         .unwrap_or(&t.lower)
         .trim_end_matches('.')
-        .to_string()
 }
 
 /// The words of a name run joined (particles between them included), possessive endings
@@ -257,7 +256,7 @@ pub fn run_text(tokens: &[Token], run: &NameRun) -> String {
 
 /// Lower-case role nouns that, right before a name, say what the person is.
 #[rustfmt::skip]
-const ROLE_NOUNS: &[&str] = &[
+static ROLE_NOUNS: WordSet = WordSet::new(&[
     "spokesperson", "spokesman", "spokeswoman", "president", "minister", "secretary", "senator",
     "governor", "mayor", "chief", "director", "head", "leader", "chairman", "chairwoman", "chair",
     "ceo", "founder", "official", "adviser", "advisor", "ambassador", "envoy", "commander",
@@ -268,7 +267,7 @@ const ROLE_NOUNS: &[&str] = &[
     "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "resident",
     "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
     "historian", "author", "writer", "pastor", "bishop", "master",
-];
+]);
 
 impl People {
     /// Collect the people an article names, outside quotations.
@@ -298,7 +297,7 @@ impl People {
     fn add(&mut self, tokens: &[Token], run: &NameRun, role: Option<String>) {
         let name = run_text(tokens, run);
         // "former Secretary" with nothing after it is a role, not a name.
-        if run.words.len() == 1 && TITLES.contains(&base(&tokens[run.words[0]]).as_str()) {
+        if run.words.len() == 1 && TITLES.contains(&base(&tokens[run.words[0]])) {
             return;
         }
         let surname = base(&tokens[*run.words.last().expect("a name has words")]);
@@ -334,7 +333,7 @@ impl People {
         // "Mr Peskov" before any full name is remembered by the surname alone.
         self.list.push(Person {
             name,
-            surname,
+            surname: surname.to_string(),
             titled: run.title.is_some() || role.is_some(),
             role,
             gender,
@@ -402,9 +401,9 @@ fn role_before(tokens: &[Token], i: usize) -> Option<String> {
     let mut has_role = false;
     // Titles at the name's start are part of the role too.
     let mut k = i;
-    while k < tokens.len() && tokens[k].word && TITLES.contains(&base(&tokens[k]).as_str()) {
+    while k < tokens.len() && tokens[k].word && TITLES.contains(&base(&tokens[k])) {
         // A courtesy title says nothing of a role.
-        if COURTESY.contains(&base(&tokens[k]).as_str()) {
+        if COURTESY.contains(&base(&tokens[k])) {
             k += 1;
             if tokens.get(k).is_some_and(|t| t.text == ".") {
                 k += 1;
@@ -424,7 +423,7 @@ fn role_before(tokens: &[Token], i: usize) -> Option<String> {
         if !t.word || t.sentence != tokens[i].sentence || t.quote.is_some() {
             break;
         }
-        if ROLE_NOUNS.contains(&base(t).as_str()) {
+        if ROLE_NOUNS.contains(&base(t)) {
             has_role = true;
         } else if !t.cap
             && (!has_role

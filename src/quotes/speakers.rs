@@ -2,12 +2,14 @@
 //! carry most quotes in news ("Q," S said / said S / S said: "Q" / S said ... "partial" / "Q"
 //! according to S), and the mention's resolution to a person of the article.
 
+use crate::wordset::WordSet;
+
 use super::people::{base, name_at, namelike, run_text, People, NOT_NAMES, PARTICLES, TITLES};
 use super::words::Token;
 
 /// Verbs that attribute speech, in all their written forms.
 #[rustfmt::skip]
-pub const CUE_VERBS: &[&str] = &[
+pub static CUE_VERBS: WordSet = WordSet::new(&[
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
     "adding", "ask", "asks", "asked", "asking", "answer", "answers", "answered", "explain",
     "explains", "explained", "explaining", "note", "notes", "noted", "noting", "warn", "warns",
@@ -42,11 +44,11 @@ pub const CUE_VERBS: &[&str] = &[
     "derided", "slam", "slams", "slammed", "blast", "blasts", "blasted", "tout", "touts", "touted",
     "summed", "ridicule", "ridiculed", "lambast", "lambasted", "chide", "chided", "scold",
     "scolded",
-];
+]);
 
 /// Words that may stand between a subject and its cue verb.
 #[rustfmt::skip]
-const BETWEEN: &[&str] = &[
+static BETWEEN: WordSet = WordSet::new(&[
     "also", "later", "then", "has", "had", "have", "would", "will", "was", "is", "were",
     "previously", "repeatedly", "again", "reportedly", "must", "publicly", "once", "further", "earlier",
     "recently", "initially", "first", "simply", "never", "often", "has", "had", "once", "too",
@@ -55,7 +57,7 @@ const BETWEEN: &[&str] = &[
     "this", "week", "month", "year", "night", "morning", "afternoon", "evening", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "who",
     "which", "in", "a", "an", "statement", "interview", "briefly",
-];
+]);
 
 /// Personal pronouns that can speak.
 const PRONOUNS: &[(&str, char)] = &[
@@ -68,12 +70,12 @@ const PRONOUNS: &[(&str, char)] = &[
 
 /// Words before a quote that make it a name or title rather than speech.
 #[rustfmt::skip]
-const NAMING: &[&str] = &[
+static NAMING: WordSet = WordSet::new(&[
     "dubbed", "named", "titled", "entitled", "so-called", "term", "word", "words", "phrase",
     "nicknamed", "slogan", "hashtag", "headline", "book", "film", "documentary", "series", "show",
     "song", "album", "programme", "program", "podcast", "motto", "banner", "sign", "signs",
     "caption", "magazine", "newspaper", "column", "essay", "report", "novel",
-];
+]);
 
 /// A speaker mention found for a quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,11 +90,11 @@ pub enum Mention {
 
 /// Cue verbs that are also plural nouns ("the larger states", "Trump's claims").
 #[rustfmt::skip]
-const NOUN_LIKE: &[&str] = &[
+static NOUN_LIKE: WordSet = WordSet::new(&[
     "states", "claims", "calls", "notes", "reports", "posts", "answers", "remarks", "tweets",
     "statements", "comments", "words", "warns", "demands", "promises", "charges", "counters",
     "estimates", "reads", "labels", "brands", "terms", "recalls", "replies", "hails",
-];
+]);
 
 /// Whether a token is a cue verb (not a token inside a quote, nor a noun of the same form).
 pub fn is_cue(t: &Token) -> bool {
@@ -500,17 +502,17 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
 
 /// Words after a name that start another phrase, so a name beyond them is someone else
 /// ("wrote Hamish O'Dowd on Lamplight Review").
-const LINKS: &[&str] = &[
+static LINKS: WordSet = WordSet::new(&[
     "of", "and", "or", "who", "which", "that", "at", "in", "on", "to", "from", "for", "with",
     "about", "by", "into", "over", "during", "after", "before", "than", "as", "via", "against",
     "under", "through", "toward", "towards", "when", "while",
-];
+]);
 
 /// Words that open a descriptive mention ("the spokesman", "another Twitter user").
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "its", "their", "another", "one", "some", "many", "several",
     "two", "three", "other", "most", "few",
-];
+]);
 
 /// The subject of the cue verb at `v`, walking back over adverbs, times and an appositive.
 pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
@@ -690,7 +692,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         };
         let title_before = p >= 2 && {
             let b = base(&tokens[p - 2]);
-            TITLES.contains(&b.as_str()) || b == "head"
+            TITLES.contains(&b) || b == "head"
         };
         if p >= 2
             && matches!(tokens[p - 1].lower.as_str(), "of" | "from")
@@ -771,7 +773,7 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
         let p = &tokens[s - 1];
         let initial_dot =
             p.text == "." && s >= 2 && super::people::is_initials(&tokens[s - 2].text);
-        let title_dot = p.text == "." && s >= 2 && TITLES.contains(&base(&tokens[s - 2]).as_str());
+        let title_dot = p.text == "." && s >= 2 && TITLES.contains(&base(&tokens[s - 2]));
         if initial_dot || title_dot {
             s -= 1;
             continue;
@@ -785,7 +787,7 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
         }
         if (namelike(p) && !NOT_NAMES.contains(&p.lower.as_str()))
             || PARTICLES.contains(&p.lower.as_str()) && s < e
-            || (p.cap && TITLES.contains(&base(p).as_str()))
+            || (p.cap && TITLES.contains(&base(p)))
         {
             s -= 1;
         } else {
@@ -818,7 +820,7 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
 }
 
 /// Words that open a sentence before its subject ("During the debate, Trump said").
-const OPENERS: &[&str] = &[
+static OPENERS: WordSet = WordSet::new(&[
     "during",
     "early",
     "at",
@@ -881,7 +883,7 @@ const OPENERS: &[&str] = &[
     "thus",
     "like",
     "unlike",
-];
+]);
 
 /// Last words of a phrase of time opening a sentence ("Hours later,", "Two weeks ago,").
 const TIME_ENDS: &[&str] = &[
@@ -1010,7 +1012,7 @@ fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
 }
 
 /// Verbs that only report speech (unlike "accused" or "called", which take an object).
-const SAYING: &[&str] = &[
+static SAYING: WordSet = WordSet::new(&[
     "said",
     "says",
     "added",
@@ -1035,7 +1037,7 @@ const SAYING: &[&str] = &[
     "answered",
     "conceded",
     "acknowledged",
-];
+]);
 
 /// "according to S" after the quote, in the same sentence.
 pub fn according_after(tokens: &[Token], last: usize) -> Option<Mention> {

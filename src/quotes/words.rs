@@ -1,6 +1,8 @@
 //! Words and sentences of an article, with their character offsets and whether they stand
 //! inside a quotation.
 
+use crate::wordset::WordSet;
+
 use super::marks::Span;
 
 /// One word or punctuation mark.
@@ -30,11 +32,11 @@ pub struct Token {
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "st", "jr", "sr",
     "prof", "rev", "no", "inc", "co", "corp", "vs", "jan", "feb", "aug", "sept", "oct", "nov",
     "dec", "capt", "maj", "adm", "cmdr", "supt", "insp", "mt", "ft", "u.s", "d.c", "a.m", "p.m",
-];
+]);
 
 /// Split an article into tokens. `spans` are its quotations, in order.
 pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
@@ -138,12 +140,12 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
 }
 
 /// Small words that a headline in Title Case capitalises.
-const TITLE_CASE_WORDS: &[&str] = &[
+static TITLE_CASE_WORDS: WordSet = WordSet::new(&[
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "is",
     "are", "was", "were", "be", "as", "after", "over", "from", "into", "not", "no", "his", "her",
     "their", "its", "it", "he", "she", "they", "we", "that", "this", "will", "would", "can",
     "could", "has", "have", "had", "about", "against", "amid", "why", "how", "what",
-];
+]);
 
 /// Flag capitalised sentence openers that the article also writes in lower case, and the
 /// capitalised small words and verbs of a headline in Title Case ("Hollande Says Trump Is ..."),
@@ -188,23 +190,27 @@ fn mark_datelines(tokens: &mut [Token]) {
 
 /// Flag capitalised sentence openers that the article also writes in lower case.
 fn mark_openers(tokens: &mut [Token]) {
-    let lower: std::collections::HashSet<String> = tokens
+    let lower: rustc_hash::FxHashSet<&str> = tokens
         .iter()
         .filter(|t| t.word && !t.cap)
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.as_str())
         .collect();
+    let mut openers = Vec::new();
     let mut last_sentence = usize::MAX;
-    for k in 0..tokens.len() {
-        if !tokens[k].word {
+    for (k, t) in tokens.iter().enumerate() {
+        if !t.word {
             continue;
         }
-        let opens = tokens[k].sentence != last_sentence;
-        last_sentence = tokens[k].sentence;
+        let opens = t.sentence != last_sentence;
+        last_sentence = t.sentence;
         // "Mark Weddle" keeps its first name: a capital word after it makes a name.
         let name_follows = tokens.get(k + 1).is_some_and(|n| n.word && n.cap);
-        if opens && tokens[k].cap && !name_follows && lower.contains(&tokens[k].lower) {
-            tokens[k].common = true;
+        if opens && t.cap && !name_follows && lower.contains(t.lower.as_str()) {
+            openers.push(k);
         }
+    }
+    for k in openers {
+        tokens[k].common = true;
     }
 }
 

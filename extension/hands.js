@@ -95,7 +95,7 @@
     return s.indexOf(RECORD) < 0 ? s : s.split(RECORD).join(' ');
   }
 
-  /** An id, class or attribute value with every separator made a space. */
+  /** A tag, id, class, attribute name or value with every separator made a space. */
   function packValue(s) {
     SEPARATORS.lastIndex = 0;
     return SEPARATORS.test(s) ? s.replace(SEPARATORS, ' ') : s;
@@ -131,11 +131,12 @@
         if (!keep) continue;
         const value = clip(a.value);
         if ((name === 'role' && (value === 'dialog' || value === 'alertdialog')) || (name === 'aria-modal' && value === 'true')) dialog = true;
-        attrs += (attrs ? PART : '') + name + PART + packValue(value);
+        attrs += (attrs ? PART : '') + packValue(name) + PART + packValue(value);
       }
     }
     const style = w.view && (measureIt || dialog) ? packStyle(measure(node, w)) : '';
-    return parent + FIELD + tag + FIELD + (id ? packValue(id) : '') + FIELD + (cls ? packValue(cls) : '') +
+    // The parser lets control characters into tag and attribute names too.
+    return parent + FIELD + packValue(tag) + FIELD + (id ? packValue(id) : '') + FIELD + (cls ? packValue(cls) : '') +
       FIELD + attrs + FIELD + style + FIELD + flags;
   }
 

@@ -266,6 +266,20 @@ test('quotes holding markup and script are shown as text, and nothing runs', asy
   await page.close();
 });
 
+test('control characters in text, tag and attribute names do not break the packed snapshot', async () => {
+  const { page, status, errors } = await open('separators.html');
+  const st = await waitFor(async () => {
+    const s = await status();
+    return s && s.runs > 0 && s.quoted.length >= 2 ? s : null;
+  }, 'the page to be cleaned and labelled');
+  assert.equal(st.problem, null, JSON.stringify(st.problem));
+  assert.equal(st.counts.nag, 1, JSON.stringify(st.counts));
+  assert.ok(await page.evaluate(() => document.querySelector('.newsletter-box').hasAttribute('data-quietread')));
+  assert.deepEqual(st.quoted.map((q) => q.speaker).sort(), ['Aurelio Benn', 'Ilse Voronova']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('comments in an open shadow root and in frames are hidden, and come back exactly', async () => {
   const { page, errors } = await open('widgets.html', { enabled: false });
   await page.waitForLoadState('load');

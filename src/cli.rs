@@ -102,13 +102,8 @@ fn run(args: &[String]) -> Result<String, String> {
             let [path] = a.words[..] else {
                 return Err(format!("plan takes one snapshot\n{USAGE}"));
             };
-            let text = read(path)?;
-            let snap: Snapshot = if quietread::packed::is_packed(&text) {
-                quietread::packed::decode(&text)
-            } else {
-                serde_json::from_str(&text).map_err(|e| e.to_string())
-            }
-            .map_err(|e| format!("{path}: not a snapshot: {e}"))?;
+            let snap = quietread::packed::read(&read(path)?)
+                .map_err(|e| format!("{path}: not a snapshot: {e}"))?;
             serde_json::to_string_pretty(&plan(&snap, &Settings::default()))
                 .map_err(|e| e.to_string())
         }

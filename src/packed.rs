@@ -35,6 +35,15 @@ pub fn is_packed(s: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(FIELD) || rest.starts_with(RECORD) || rest.is_empty())
 }
 
+/// Read a snapshot in either form the core accepts: packed, or JSON.
+pub fn read(s: &str) -> Result<Snapshot, String> {
+    if is_packed(s) {
+        decode(s)
+    } else {
+        serde_json::from_str(s).map_err(|e| e.to_string())
+    }
+}
+
 /// Read a packed snapshot. Fields that do not parse take their defaults; a header that is
 /// missing, or a node count that does not match, is an error.
 pub fn decode(s: &str) -> Result<Snapshot, String> {

@@ -103,12 +103,7 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings) -> Plan {
 /// Decode a snapshot (packed, or JSON) and JSON settings and answer with the JSON plan. Never panics on bad
 /// input: a decoding failure comes back as `{"error": "..."}`.
 pub fn plan_json(snapshot: &str, settings: &str) -> String {
-    let decoded = if crate::packed::is_packed(snapshot) {
-        crate::packed::decode(snapshot)
-    } else {
-        serde_json::from_str(snapshot).map_err(|e| e.to_string())
-    };
-    let snapshot: Snapshot = match decoded {
+    let snapshot: Snapshot = match crate::packed::read(snapshot) {
         Ok(s) => s,
         Err(e) => return error_json(&format!("bad snapshot: {e}")),
     };

@@ -122,10 +122,12 @@ fn is_paragraph(tree: &Tree, i: usize) -> bool {
     if PARAGRAPH_TAGS.contains(&tag) {
         return true;
     }
+    // Block children without text (spacers, "fake br" boxes, empty ad slots) do not make a
+    // `div` a container.
     tag == "div"
         && !tree
             .children(i)
-            .any(|c| BLOCK_TAGS.contains(&tree.node(c).tag.as_str()))
+            .any(|c| tree.text_len[c] > 0 && BLOCK_TAGS.contains(&tree.node(c).tag.as_str()))
 }
 
 fn class_weight(tree: &Tree, i: usize) -> f64 {
@@ -233,7 +235,9 @@ fn find_with(tree: &Tree, unlikely: &[bool]) -> Article {
     let paragraphs: Vec<usize> = (root..n)
         .take_while(|&i| i == root || tree.contains(root, i))
         .filter(|&i| {
-            tree.node(i).tag == "p"
+            !tree.node(i).is_text()
+                && matches!(tree.node(i).tag.as_str(), "p" | "div")
+                && is_paragraph(tree, i)
                 && !unlikely[i]
                 && tree.text_len[i] >= MIN_PARAGRAPH
                 && tree.link_density(i) < 0.5
@@ -298,6 +302,24 @@ mod tests {
         assert_eq!(article.root, Some(story as usize));
         assert_eq!(article.paragraphs.len(), 5);
         assert!(article.text_len > 400);
+    }
+
+    #[test]
+    fn text_runs_split_by_empty_boxes_are_a_paragraph() {
+        let page = crate::html::Page::parse(
+            "<body><div class=wrap><div class=story>The quay will close for a month, the council \
+             said, while divers check the piles.<div class=br></div>Ferries will use the north \
+             slip, which has no ramp, until the work is done.</div></div>\
+             <div class=side><p>By joining you accept our terms of use.</p></div></body>",
+        );
+        let tree = Tree::new(&page.snapshot);
+        let article = find(&tree);
+        let story = page.select("div.story").unwrap()[0];
+        assert_eq!(
+            article.root,
+            page.select("div.wrap").unwrap().first().copied()
+        );
+        assert_eq!(article.paragraphs, vec![story]);
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Boxes<'a> {
     /// 0: not an article paragraph; 1: an article paragraph; 2: one standing among its
     /// siblings in the article's flow (never taken into a box).
     para: Vec<u8>,
+    /// Per node, the categories of the clutter signals it carries (one bit each).
+    signals: Vec<u8>,
 }
 
 impl<'a> Boxes<'a> {
@@ -52,6 +54,16 @@ impl<'a> Boxes<'a> {
             tree,
             article,
             para,
+            signals: vec![0; tree.len()],
+        }
+    }
+
+    /// Note the signals found on the page: a box grown from one kind of clutter stops before
+    /// taking in a signal of another kind (an appeal beside a newsletter sign-up is two boxes,
+    /// each hidden under its own switch).
+    pub fn note_signals(&mut self, found: impl Iterator<Item = (usize, Category)>) {
+        for (origin, category) in found {
+            self.signals[origin] |= bit(category);
         }
     }
 
@@ -64,10 +76,13 @@ impl<'a> Boxes<'a> {
     /// hosts) already name their box and may only take in a little around it.
     pub fn climb(&self, start: usize, category: Category, structural: bool) -> usize {
         let tree = self.tree;
-        // A comment link (a count teaser) is its own box.
+        // A comment link or button (a count teaser) is its own box.
         if category == Category::Comments {
             if let Some(link) = tree.link_around(start, 2) {
                 return link;
+            }
+            if tree.node(start).tag == "button" {
+                return start;
             }
         }
         let limit = if structural {
@@ -91,7 +106,9 @@ impl<'a> Boxes<'a> {
             if added.flow
                 || added.prose
                 || added.header
+                || added.footer
                 || (added.heading && heading)
+                || added.signals & !bit(category) != 0
                 || absorbed + added.paragraphs > ABSORB_LIMIT
                 || (added.text > 80 && added.links * 2 > added.text)
             {
@@ -130,7 +147,9 @@ impl<'a> Boxes<'a> {
                 }
                 out.heading |= is_heading(tree, j);
                 out.header |= matches!(node.tag.as_str(), "h1" | "time");
+                out.footer |= node.tag == "footer" || node.attr("role") == Some("contentinfo");
                 out.prose |= self.is_prose(j);
+                out.signals |= self.signals[j];
                 match self.para[j] {
                     2 => out.flow = true,
                     1 => out.paragraphs += tree.text_len[j],
@@ -153,7 +172,15 @@ struct Added {
     prose: bool,
     /// A headline or a date: the top of an article.
     header: bool,
+    /// The page's footer (a box with a menu or masthead in it is refused later, as a whole).
+    footer: bool,
     paragraphs: u32,
+    /// Categories of the clutter signals in it.
+    signals: u8,
+}
+
+fn bit(category: Category) -> u8 {
+    1 << category as u8
 }
 
 impl Boxes<'_> {

@@ -60,8 +60,8 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     let in_article = article_flags(tree, article);
     let rules = signals::name_rules(tree);
     let named = article_names(tree, article, &rules);
-    let boxes = Boxes::new(tree, article);
-    let mut hits = Vec::new();
+    let mut boxes = Boxes::new(tree, article);
+    let mut signals = Vec::new();
     for i in 0..tree.len() {
         let node = tree.node(i);
         // Links to a newsletter page or a comments page in a menu are navigation; context
@@ -73,7 +73,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
             // Inside a menu only a block of text speaks for itself ("Support us" over the
             // menu's own links); its entries are navigation whatever they say.
             if !nav[i] || (s.category != Category::Comments && tree.link_around(i, 3).is_none()) {
-                hits.push(Hit::from_signal(s, &boxes));
+                signals.push(s);
             }
         }
         if nav[i] {
@@ -91,23 +91,25 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
             signals::word_signal(tree, i, &rules, skip),
             signals::host_signal(tree, i),
             signals::form_signal(tree, i),
+            signals::store_signal(tree, i),
         ];
-        hits.extend(
-            found
-                .into_iter()
-                .flatten()
-                .map(|s| Hit::from_signal(s, &boxes)),
-        );
+        signals.extend(found.into_iter().flatten());
     }
+    boxes.note_signals(signals.iter().map(|s| (s.origin, s.category)));
+    let mut hits: Vec<Hit> = signals
+        .into_iter()
+        .map(|s| Hit::from_signal(s, &boxes))
+        .collect();
     overlay_hits(tree, &mut hits);
     between_hits(tree, &mut hits);
 
     let headline = (0..tree.len()).find(|&j| tree.node(j).tag == "h1");
-    hits.retain(|h| {
-        enabled.contains(&h.category)
-            && allowed(tree, article, &boxes, headline, h)
-            && !(nav[h.origin] && holds_list(tree, h.node))
-    });
+    let mut hits: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| enabled.contains(&h.category))
+        .filter_map(|h| fitted(tree, article, &boxes, headline, h))
+        .filter(|h| !(nav[h.origin] && holds_list(tree, h.node)))
+        .collect();
     // Outermost first; an element inside a box already hidden needs nothing more.
     hits.sort_by_key(|h| (h.node, std::cmp::Reverse(h.strength)));
     let mut out: Vec<Hide> = Vec::new();
@@ -124,6 +126,29 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
         });
     }
     out
+}
+
+/// The hit itself when the guard allows its box; otherwise, for a class word or widget, the
+/// element that carries it (a comment link whose climb reached a column holding the headline
+/// is still a comment link).
+fn fitted(
+    tree: &Tree,
+    article: &Article,
+    boxes: &Boxes,
+    headline: Option<usize>,
+    h: Hit,
+) -> Option<Hit> {
+    if allowed(tree, article, boxes, headline, &h) {
+        return Some(h);
+    }
+    if h.strength != Strength::Structure || h.origin == h.node {
+        return None;
+    }
+    let own = Hit {
+        node: h.origin,
+        ..h
+    };
+    allowed(tree, article, boxes, headline, &own).then_some(own)
 }
 
 /// The guard: a box may be hidden only when it holds no meaningful share of the article, and
@@ -275,7 +300,13 @@ fn article_names(
     std::iter::once(root)
         .chain(tree.ancestors(root))
         .take_while(|&a| !matches!(tree.node(a).tag.as_str(), "body" | "html"))
-        .filter_map(|a| signals::word_rule(tree, a, rules).map(|(r, _, _)| (a, r)))
+        .flat_map(|a| {
+            // Its class or id; a data value ("getComments") is a script's, not a name.
+            tree.names(a)
+                .iter()
+                .filter(|(_, kind)| matches!(kind, NameKind::Class | NameKind::Id))
+                .filter_map(move |&(t, _)| rules[t as usize].map(|r| (a, r)))
+        })
         .collect()
 }
 

@@ -216,7 +216,8 @@ pub enum Fit {
     Whole,
     /// The whole text, and with a count beside it ("1 comment", "12 réactions").
     Counted,
-    /// Anywhere in a short text that speaks to the reader ("Sign up for our newsletter").
+    /// Anywhere in a short text that speaks to the reader ("Sign up for our newsletter") or
+    /// opens with a call to act ("Get the free Harbour newsletter").
     Addressed,
 }
 
@@ -331,6 +332,23 @@ pub const PHRASE_RULES: &[PhraseRule] = &[
     ph(Paywall, "abo sichern"),
     ph(Paywall, "abo-angebote"),
     ph(Paywall, "s'abonner à partir"),
+    ph(Paywall, "subscribe from"),
+    ph(Paywall, "subscribe for just"),
+    ph(Paywall, "subscribe for only"),
+    ph(Paywall, "abonnieren ab"),
+    ph(Paywall, "suscríbete desde"),
+    ph(Paywall, "choose a membership"),
+    ph(Paywall, "choose your membership"),
+    ph(Paywall, "choose a subscription"),
+    ph(Paywall, "choose your subscription"),
+    ph(Paywall, "choose your plan"),
+    ph(Paywall, "choose a plan"),
+    ph(Paywall, "wählen sie ihr abo"),
+    ph(Paywall, "wählen sie ihr angebot"),
+    ph(Paywall, "choisissez votre abonnement"),
+    ph(Paywall, "choisissez votre offre"),
+    ph(Paywall, "elige tu suscripción"),
+    ph(Paywall, "elige tu plan"),
     // support, donation and membership appeals
     ph(Appeal, "your support helps"),
     ph(Appeal, "your support keeps"),
@@ -509,6 +527,29 @@ pub const HOST_RULES: &[(Category, &str)] = &[
     (Appeal, "ko-fi.com"),
     (Appeal, "buymeacoffee.com"),
     (Appeal, "steadyhq.com"),
+];
+
+/// App stores, matched inside a link's `href`: a short block that links there and asks the
+/// reader to install is an app-install prompt.
+pub const APP_STORE_HOSTS: &[&str] = &[
+    "apps.apple.com",
+    "itunes.apple.com",
+    "play.google.com",
+    "appgallery.huawei.com",
+];
+
+/// Words of an app-install prompt: one must stand beside the store link.
+pub const APP_INSTALL_WORDS: &[&str] = &[
+    "download",
+    "install",
+    "get the",
+    "get our",
+    "herunterladen",
+    "laden sie",
+    "installieren",
+    "télécharg",
+    "descarg",
+    "instala",
 ];
 
 /// Words near a form's text area that make it a comment form.

@@ -4,7 +4,8 @@
 use crate::wordset::WordSet;
 
 use crate::rules::{
-    Category, Fit, PhraseRule, WordRule, COMMENT_FORM_WORDS, HOST_RULES, NEWSLETTER_FORM_WORDS,
+    Category, Fit, PhraseRule, WordRule, APP_INSTALL_WORDS, APP_STORE_HOSTS, COMMENT_FORM_WORDS,
+    HOST_RULES, NEWSLETTER_FORM_WORDS,
 };
 use crate::snapshot::{NameKind, Tree};
 
@@ -99,13 +100,15 @@ pub fn word_signal(
     skip: impl Fn(&WordRule) -> bool,
 ) -> Option<Signal> {
     let node = tree.node(i);
-    if CONTROL_TAGS.contains(&node.tag.as_str()) {
+    let teaser_tag = matches!(node.tag.as_str(), "a" | "button");
+    if CONTROL_TAGS.contains(&node.tag.as_str()) && !teaser_tag {
         return None;
     }
     let (rule, name, what) = word_rule(tree, i, rules)?;
-    // A link is clutter by its class only as a comment-count teaser; other links named for
-    // newsletters or subscriptions are menus and footers.
-    if node.tag == "a" && (rule.category != Category::Comments || tree.text_len[i] > TEASER_LIMIT) {
+    // A link or button is clutter by its class only as a comment-count teaser; other links
+    // named for newsletters or subscriptions are menus and footers, other buttons belong to
+    // their box.
+    if teaser_tag && (rule.category != Category::Comments || tree.text_len[i] > TEASER_LIMIT) {
         return None;
     }
     if skip(rule) {
@@ -147,6 +150,44 @@ pub fn host_signal(tree: &Tree, i: usize) -> Option<Signal> {
         }
     }
     None
+}
+
+/// Longest text (visible characters) of a block holding an app-install prompt.
+const STORE_TEXT_LIMIT: u32 = 200;
+
+/// An app-install prompt: a link to an app store in a short block that asks the reader to
+/// install ("For breaking news, download our apps for iOS and Android"). Found at the link;
+/// the signal starts at the block around it.
+pub fn store_signal(tree: &Tree, i: usize) -> Option<Signal> {
+    let node = tree.node(i);
+    if node.tag != "a" {
+        return None;
+    }
+    let href = node.attr("href")?.to_ascii_lowercase();
+    let host = APP_STORE_HOSTS.iter().find(|h| href.contains(*h))?;
+    let block = tree
+        .ancestors(i)
+        .take(3)
+        .find(|&a| !INLINE_TAGS.contains(&tree.node(a).tag.as_str()))?;
+    if tree.text_len[block] > STORE_TEXT_LIMIT {
+        return None;
+    }
+    let text = tree.normalized_text(block, STORE_TEXT_LIMIT as usize + 20);
+    let app = text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "app" | "apps" | "application" | "applications" | "aplicación"
+        )
+    });
+    if !app || !APP_INSTALL_WORDS.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    Some(Signal {
+        origin: block,
+        category: Category::Nag,
+        reason: format!("app-store link: {host}"),
+        structural: false,
+    })
 }
 
 /// A comment box (a text area near comment words) or a newsletter sign-up (an e-mail field
@@ -197,6 +238,19 @@ pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
     if !words.iter().any(|w| context.contains(w)) {
         return None;
     }
+    // An e-mail field in a form that also asks for a password opens an account: a
+    // registration prompt, not a newsletter.
+    let account = category == Category::Nag
+        && tree.node(origin).tag == "form"
+        && (origin + 1..tree.end[origin]).any(|j| {
+            let n = tree.node(j);
+            n.tag == "input" && n.attr("type") == Some("password")
+        });
+    let (category, what) = if account {
+        (Category::Paywall, "form: account sign-up")
+    } else {
+        (category, what)
+    };
     Some(Signal {
         origin,
         category,
@@ -301,7 +355,8 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
                 text.len() <= ADDRESSED_TEXT
                     && unquoted_at(&text, at)
                     && CALLS_TO_ACTION.iter().any(|c| text.contains(c))
-                    && crate::boxes::addresses_reader(&text)
+                    && (crate::boxes::addresses_reader(&text)
+                        || CALLS_TO_ACTION.iter().any(|c| text.starts_with(c)))
             }
             _ => false,
         };
@@ -312,8 +367,9 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
         return None;
     }
     // A link saying "Subscribe" or "Newsletters" in a menu, list or footer is a menu entry;
-    // only a comment count is a clutter link there by its text.
-    let in_menu = menu_link(tree, i);
+    // only a comment count is a clutter link there by its text, and an offer by its price
+    // ("Subscribe from 8 €").
+    let in_menu = menu_link(tree, i) && !has_price(&text);
     let rule = found
         .into_iter()
         .filter(|r| !in_menu || r.category == Category::Comments)
@@ -324,6 +380,11 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
         reason: format!("text: '{}'", rule.phrase),
         structural: false,
     })
+}
+
+/// Whether a text names a price: a currency sign and a digit.
+fn has_price(text: &str) -> bool {
+    text.contains(['€', '$', '£']) && text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The letters, hyphens and single spaces of a normalized text ("comments (12)" gives

@@ -62,6 +62,8 @@ fn mark_at(text: &[char], i: usize, german: bool) -> Option<(Mark, usize)> {
     let prev_word = prev.is_some_and(|p| is_word(p) || ".,!?;:…".contains(p));
     Some(match c {
         '“' if german => (Mark::CloseDouble, 1),
+        // A mistyped closing mark: after a word or a comma and before a space ("her,“ said").
+        '“' if prev_word && next.is_none_or(|n| n.is_whitespace()) => (Mark::CloseDouble, 1),
         '“' => (Mark::OpenDouble, 1),
         '„' | '«' => (Mark::OpenDouble, 1),
         '”' if prev.is_none_or(|p| p.is_whitespace() || "([".contains(p)) && next_word => {
@@ -70,6 +72,10 @@ fn mark_at(text: &[char], i: usize, german: bool) -> Option<(Mark, usize)> {
         '”' | '»' => (Mark::CloseDouble, 1),
         '"' => (Mark::StraightDouble, 1),
         '`' if next == Some('`') => (Mark::OpenDouble, 2),
+        // `'''` after a word closes a single quote and then the double one ("'reckless,'''").
+        '\'' if next == Some('\'') && prev_word && text.get(i + 2) == Some(&'\'') => {
+            (Mark::CloseSingle, 1)
+        }
         '\'' if next == Some('\'') => {
             if opens_after(prev) && text.get(i + 2).is_some_and(|&n| is_word(n)) {
                 (Mark::OpenDouble, 2)
@@ -190,8 +196,11 @@ pub fn spans(text: &[char]) -> Vec<Span> {
             i += 1;
             continue;
         };
-        // A straight double mark closes an open quote unless it stands where quotes open.
-        let straight_opens = opens_after(i.checked_sub(1).map(|p| text[p]))
+        // A straight double mark closes an open quote unless it stands where quotes open;
+        // right after a sentence's punctuation it closes even before a word ("council,"Ilse").
+        let prev = i.checked_sub(1).map(|p| text[p]);
+        let straight_opens = opens_after(prev)
+            && !prev.is_some_and(|p| ",.!?…".contains(p))
             && text.get(i + 1).is_some_and(|&n| is_word(n));
         match (mark, double) {
             (Mark::OpenDouble, None) | (Mark::StraightDouble, None) => {
@@ -294,6 +303,26 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert!(s[0].continues && !s[0].continued && s[0].close.is_none());
         assert!(s[1].continued && s[1].close.is_some());
+    }
+
+    #[test]
+    fn mistyped_and_crowded_closing_marks() {
+        assert_eq!(
+            quoted("“That could hurt her,“ said Varga, a councillor."),
+            vec!["That could hurt her,"]
+        );
+        assert_eq!(
+            quoted("''I would call it 'reckless,''' said Lind. ''Caution is not fear.''"),
+            vec!["I would call it 'reckless,'", "Caution is not fear."]
+        );
+        assert_eq!(
+            quoted("\"Can they trust the council?\"Ilse Voronova said."),
+            vec!["Can they trust the council?"]
+        );
+        assert_eq!(
+            quoted("He said,\"We stay.\" Then he left."),
+            vec!["We stay."]
+        );
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub static NOT_NAMES: WordSet = WordSet::new(&[
     "thus", "hence", "therefore", "unfortunately", "fortunately", "hopefully", "recently",
     "currently", "previously", "initially", "eventually", "separately", "similarly", "likewise",
     "elsewhere", "afterward", "afterwards", "besides", "nor", "whether", "though", "thanks", "like", "unlike",
+    "former", "amid", "soon", "shortly", "any", "is", "are", "was", "were", "has", "have",
+    "had", "would", "could", "should", "did", "does",
 ]);
 
 /// Days of the week: they end a name ("told Radio Carrowby Tuesday").
@@ -268,6 +270,11 @@ static ROLE_NOUNS: WordSet = WordSet::new(&[
     "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
     "historian", "author", "writer", "pastor", "bishop", "master",
 ]);
+
+/// Whether a token is a lower-case role noun ("secretary", "spokesman").
+pub fn is_role_noun(t: &Token) -> bool {
+    t.word && ROLE_NOUNS.contains(&base(t))
+}
 
 impl People {
     /// Collect the people an article names, outside quotations.

@@ -124,6 +124,16 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     } {
         return false;
     }
+    // "voters in the state", "her call", "secretary of state": after an article, a possessive
+    // pronoun or a preposition it is a noun wherever the quote stands ("by saying" is still
+    // speech).
+    if j > 0
+        && tokens[j - 1].word
+        && (NOUN_BEFORE.contains(&tokens[j - 1].lower.as_str())
+            || (PREPOSITIONS.contains(&tokens[j - 1].lower.as_str()) && !t.lower.ends_with("ing")))
+    {
+        return false;
+    }
     if !NOUN_LIKE.contains(&t.lower.as_str()) {
         return true;
     }
@@ -168,6 +178,11 @@ fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
         && n.quote.is_none()
         && (continued || PHRASAL.contains(&(t.lower.as_str(), n.lower.as_str())))
 }
+
+/// Prepositions: a cue word right after one is a noun ("secretary of state", "in reply").
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "for", "with", "from", "by", "into", "about", "without",
+];
 
 /// Words after which a cue word is a noun ("the report", "their call").
 const NOUN_BEFORE: &[&str] = &[
@@ -281,7 +296,14 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     let mut n = j;
     let mut steps = 0;
     let mut comma = false;
-    let appositive = tokens.iter().skip(j).take(6).any(|t| t.text == ",");
+    // An appositive: a comma soon, or right after the name however long it is ("Piet B. Dunn
+    // Jr., the director of ..., said").
+    let mut name_end = j;
+    while name_end < tokens.len() && (namelike(&tokens[name_end]) || tokens[name_end].text == ".") {
+        name_end += 1;
+    }
+    let appositive = tokens.iter().skip(j).take(6).any(|t| t.text == ",")
+        || tokens.get(name_end).is_some_and(|t| t.text == ",");
     let window = if appositive { 30 } else { 16 };
     while in_sentence(n) && steps < window {
         if is_cue_at(tokens, n) {
@@ -381,14 +403,19 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     }
     // Lower-case role words or an article before a name: "election lawyer Joe Birkenstock",
     // "the Rev. Peter Wherry", "former FBI agent Timothy Gill", "The Hill".
+    // Numbers count among them ("9/11 widow Terry Strada").
+    let role_word = |k: usize| {
+        let w = &tokens[k];
+        w.word && !w.cap && !is_cue(w) && (k == j || !DETERMINERS.contains(&w.lower.as_str()))
+    };
+    let number_slash = |k: usize| {
+        tokens[k].text == "/"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
     let mut k = j;
-    while k < tokens.len()
-        && k - j < 5
-        && tokens[k].word
-        && !tokens[k].cap
-        && !is_cue(&tokens[k])
-        && !(k > j && DETERMINERS.contains(&tokens[k].lower.as_str()))
-    {
+    while k < tokens.len() && k - j < 5 && (role_word(k) || number_slash(k)) {
         k += 1;
     }
     // "an expert on Skerra": a name after a preposition is not the one described.
@@ -431,6 +458,16 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
             }
         }
         return Some(Mention::Name(names));
+    }
+    // "The Ledger's Oskar Lind": the person after a possessive title.
+    if t.lower == "the" {
+        let owner = name_at(tokens, j + 1).and_then(|run| run.words.last().copied());
+        if let Some(later) = owner
+            .filter(|&o| tokens[o].lower.ends_with("'s"))
+            .and_then(|o| later_name(tokens, o))
+        {
+            return Some(Mention::Name(vec![run_text(tokens, &later)]));
+        }
     }
     if DETERMINERS.contains(&t.lower.as_str()) {
         return description(tokens, j);
@@ -491,7 +528,18 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
         }
         // A verb in the past tense starts the predicate ("Marsh thanked Orla Penn").
         let past = t.lower.len() > 4 && t.lower.ends_with("ed");
-        if !t.word || is_cue(t) || past || LINKS.contains(&t.lower.as_str()) {
+        // "US secretary of state Marit Olsen": a role "of" a lower-case field stays one phrase.
+        let role_of = t.lower == "of"
+            && k > 0
+            && super::people::is_role_noun(&tokens[k - 1])
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.word && !n.cap && !DETERMINERS.contains(&n.lower.as_str()));
+        if !t.word
+            || is_cue_at(tokens, k)
+            || past
+            || (LINKS.contains(&t.lower.as_str()) && !role_of)
+        {
             return None;
         }
         k += 1;
@@ -883,6 +931,8 @@ static OPENERS: WordSet = WordSet::new(&[
     "thus",
     "like",
     "unlike",
+    "amid",
+    "amidst",
 ]);
 
 /// Last words of a phrase of time opening a sentence ("Hours later,", "Two weeks ago,").

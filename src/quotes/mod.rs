@@ -804,6 +804,12 @@ mod tests {
                 "Oskar Lind",
             ),
             (
+                "“Many people are unsure this year,” Lind wrote in a statement to The Ledger \
+                 explaining why he will speak, “but most islanders agree the quay is wrong.”",
+                "but most islanders",
+                "Lind",
+            ),
+            (
                 "“That could hurt her,“ said Hana Varga, a councillor from the harbour district.",
                 "could hurt",
                 "Hana Varga",

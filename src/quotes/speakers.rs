@@ -658,11 +658,28 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     if matches!(tokens[j - 1].lower.as_str(), "and" | "but") {
         return main_subject(tokens, v);
     }
+    let participle = tokens[v].lower.ends_with("ing");
+    // "Thiel wrote in a statement to Wired explaining why": after a preposition the noun is an
+    // object; the participle goes with the clause's own cue verb.
+    let object = participle && j >= 2 && {
+        let mut s = name_start(tokens, j - 1);
+        if s > 0 && tokens[s - 1].lower == "the" {
+            s -= 1;
+        }
+        s > 0 && LINKS.contains(&tokens[s - 1].lower.as_str())
+    };
+    if object {
+        let main = (0..j - 1)
+            .rev()
+            .take_while(|&n| ok(n))
+            .find(|&n| is_cue_at(tokens, n));
+        if let Some(m) = main.and_then(|m| subject(tokens, m)) {
+            return Some(m);
+        }
+    }
     match backward(tokens, j - 1) {
         // "she released a statement saying": the statement's author is the clause's subject.
-        Some(Mention::Description(_)) if tokens[v].lower.ends_with("ing") => {
-            main_subject(tokens, v)
-        }
+        Some(Mention::Description(_)) if participle => main_subject(tokens, v),
         // "Wasserman Schultz said the platform should reiterate ...": a verb whose subject is
         // a thing reports for the person the sentence is about.
         Some(Mention::Description(d)) => Some(

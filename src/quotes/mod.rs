@@ -101,6 +101,20 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             if found.is_none() {
                 found = speakers::according_after(&tokens, last).map(|m| (m, last));
             }
+            if found.is_none() {
+                // Only a person ("CNN:" or a newspaper before a colon is a source, not a voice).
+                found = speakers::colon_name(&tokens, first)
+                    .filter(|m| match m {
+                        Mention::Name(n) => n.iter().all(|x| {
+                            names::looks_personal(x)
+                                || people
+                                    .find(x)
+                                    .is_some_and(|p| names::looks_personal(&p.name))
+                        }),
+                        _ => false,
+                    })
+                    .map(|m| (m, first));
+            }
             // A partial quote in a sentence without a cue verb ("Trump went on the attack,
             // calling it “a disgrace”"): the sentence's subject.
             let words = tokens[first..=last].iter().filter(|t| t.word).count();
@@ -827,6 +841,27 @@ mod tests {
             speaker_of(text, "place in the harbour").as_deref(),
             Some("US")
         );
+    }
+
+    #[test]
+    fn a_name_before_a_colon_is_credited_unless_a_byline() {
+        assert_speakers(&[
+            (
+                "The late swing does not surprise harbour pollster Ana Ruiz: “Smaller parties \
+                 gain in the last week.”",
+                "Smaller parties",
+                "Ana Ruiz",
+            ),
+            (
+                "Rep. Ana Ruiz (D-Kel.):“We heard it from the harbour office.”",
+                "We heard it",
+                "Ana Ruiz",
+            ),
+        ]);
+        let text =
+            "FERRY BEAT — \"Lind leaves the board,\" by the Ledger's Ana Ruiz: \"Oskar Lind \
+            is leaving the harbour board next month.\"";
+        assert_eq!(speaker_of(text, "is leaving the harbour"), None);
     }
 
     #[test]

@@ -862,6 +862,36 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
     s
 }
 
+/// The name a quote is credited to by a colon right before it, in the same paragraph
+/// ("Republican pollster Daron Shaw: “...”", "More from Jones: “...”", "Rep. Ana Ruiz (D-Kel.):").
+pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
+    let k = tokens[first].quote;
+    let mut j = first;
+    while j > 0 && tokens[j - 1].quote == k && !tokens[j - 1].word {
+        j -= 1;
+    }
+    if j < 2 || tokens[j - 1].text != ":" || tokens[j - 1].quote.is_some() {
+        return None;
+    }
+    let mut e = j - 2;
+    if tokens[e].text == ")" {
+        e = (e.saturating_sub(12)..e)
+            .rev()
+            .find(|&n| tokens[n].text == "(")?
+            .checked_sub(1)?;
+    }
+    if tokens[e].paragraph != tokens[first].paragraph || tokens[e].quote.is_some() {
+        return None;
+    }
+    // `"Headline," by Times' Ana Ruiz: "..."`: an excerpt credited to its writer, not speech.
+    let s = name_start(tokens, e);
+    let byline = (s.saturating_sub(3)..s).any(|b| tokens[b].lower == "by");
+    match backward(tokens, e)? {
+        m @ Mention::Name(_) if !byline => Some(m),
+        _ => None,
+    }
+}
+
 /// The subject of the nearest cue verb before the quote in its sentence, or the source of an
 /// "according to" in the sentence.
 pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {

@@ -19,7 +19,7 @@ pub struct Article {
 /// Tags whose text is read as paragraphs.
 const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td"];
 
-/// Block tags: a `div` without any of these children is scored as a paragraph.
+/// Block tags: a `div` without any of these children holding text is scored as a paragraph.
 static BLOCK_TAGS: WordSet = WordSet::new(&[
     "p",
     "div",
@@ -130,6 +130,24 @@ fn is_paragraph(tree: &Tree, i: usize) -> bool {
             .any(|c| tree.text_len[c] > 0 && BLOCK_TAGS.contains(&tree.node(c).tag.as_str()))
 }
 
+/// Whether element `i` is one of the article's paragraphs: a `p`, or a `div` of text that
+/// holds no `p` (whose text would then count twice). `holds_p` is `holds_paragraph`'s.
+fn is_text_block(tree: &Tree, i: usize, holds_p: &[bool]) -> bool {
+    let n = tree.node(i);
+    !n.is_text() && (n.tag == "p" || (n.tag == "div" && !holds_p[i] && is_paragraph(tree, i)))
+}
+
+/// For each node, whether a `p` sits somewhere inside it.
+fn holds_paragraph(tree: &Tree) -> Vec<bool> {
+    let mut holds = vec![false; tree.len()];
+    for i in (0..tree.len()).rev() {
+        if let Some(p) = tree.parent[i] {
+            holds[p] |= holds[i] || tree.node(i).tag == "p";
+        }
+    }
+    holds
+}
+
 fn class_weight(tree: &Tree, i: usize) -> f64 {
     let mut weight: f64 = 0.0;
     for words in tree.words(i) {
@@ -177,11 +195,13 @@ pub fn from_batch(tree: &Tree, article_text: u64) -> Article {
             ..Article::default()
         };
     };
+    let holds_p = holds_paragraph(tree);
     let paragraphs: Vec<usize> = (root..tree.len())
         .take_while(|&i| i == root || tree.contains(root, i))
         .filter(|&i| {
-            let n = tree.node(i);
-            n.tag == "p" && !n.context && tree.text_len[i] >= MIN_PARAGRAPH
+            is_text_block(tree, i, &holds_p)
+                && !tree.node(i).context
+                && tree.text_len[i] >= MIN_PARAGRAPH
         })
         .collect();
     let new: u64 = paragraphs.iter().map(|&p| tree.text_len[p] as u64).sum();
@@ -232,12 +252,11 @@ fn find_with(tree: &Tree, unlikely: &[bool]) -> Article {
     let Some((root, _)) = best else {
         return Article::default();
     };
+    let holds_p = holds_paragraph(tree);
     let paragraphs: Vec<usize> = (root..n)
         .take_while(|&i| i == root || tree.contains(root, i))
         .filter(|&i| {
-            !tree.node(i).is_text()
-                && matches!(tree.node(i).tag.as_str(), "p" | "div")
-                && is_paragraph(tree, i)
+            is_text_block(tree, i, &holds_p)
                 && !unlikely[i]
                 && tree.text_len[i] >= MIN_PARAGRAPH
                 && tree.link_density(i) < 0.5
@@ -320,6 +339,17 @@ mod tests {
             page.select("div.wrap").unwrap().first().copied()
         );
         assert_eq!(article.paragraphs, vec![story]);
+    }
+
+    #[test]
+    fn a_div_holding_paragraphs_is_not_one_itself() {
+        let p = "<p>The quay will close for a month, the council said, while divers check it.</p>";
+        let page = crate::html::Page::parse(&format!(
+            "<body><div class=wrap><div class=body><span>{p}{p}</span></div></div></body>"
+        ));
+        let tree = Tree::new(&page.snapshot);
+        let article = find(&tree);
+        assert_eq!(article.paragraphs, page.select("p").unwrap());
     }
 
     #[test]

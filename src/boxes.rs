@@ -17,6 +17,9 @@ pub const TEXT_BOX_LIMIT: u32 = 1500;
 /// How much text a box found from a class word or widget may gain by climbing (a heading, a
 /// count, a line of small print).
 const STRUCTURE_SLACK: u32 = 160;
+/// Most nodes a climb looks through beside the box at one step: a prompt does not take in
+/// thousands of nodes of something else, and each step of each climb stays cheap.
+const ADDED_NODE_LIMIT: usize = 2000;
 /// Most article-paragraph text a box may take in while climbing (a box's own blurb that the
 /// article finder counted as a paragraph), in visible characters.
 const ABSORB_LIMIT: u32 = 450;
@@ -103,7 +106,8 @@ impl<'a> Boxes<'a> {
                 break;
             }
             let added = self.added(p, cur);
-            if added.flow
+            if added.too_big
+                || added.flow
                 || added.prose
                 || added.header
                 || added.footer
@@ -121,9 +125,13 @@ impl<'a> Boxes<'a> {
         cur
     }
 
+    /// Whether a heading opens the box at `from` (looked for among its first nodes only, so
+    /// nested signals do not each walk a large subtree).
     fn has_heading(&self, from: usize) -> bool {
         let end = crate::clutter::subtree_end(self.tree, from);
-        (from..end).any(|j| is_heading(self.tree, j))
+        (from..end)
+            .take(ADDED_NODE_LIMIT)
+            .any(|j| is_heading(self.tree, j))
     }
 
     /// What `parent` holds besides `child`'s subtree.
@@ -133,10 +141,16 @@ impl<'a> Boxes<'a> {
         let end = crate::clutter::subtree_end(tree, parent);
         let mut out = Added::default();
         let mut j = parent + 1;
+        let mut seen = 0;
         while j < end {
             if j == child {
                 j = child_end;
                 continue;
+            }
+            seen += 1;
+            if seen > ADDED_NODE_LIMIT {
+                out.too_big = true;
+                break;
             }
             let node = tree.node(j);
             if node.is_text() {
@@ -177,6 +191,8 @@ struct Added {
     paragraphs: u32,
     /// Categories of the clutter signals in it.
     signals: u8,
+    /// More than `ADDED_NODE_LIMIT` nodes: not looked through to the end.
+    too_big: bool,
 }
 
 fn bit(category: Category) -> u8 {

@@ -91,10 +91,19 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
             signals::word_signal(tree, i, &rules, skip),
             signals::host_signal(tree, i),
             signals::form_signal(tree, i),
-            signals::store_signal(tree, i),
+            signals::store_signal(tree, i, in_article[i]),
         ];
         signals.extend(found.into_iter().flatten());
     }
+    // One climb per place and kind: a form of many e-mail fields gives one signal per field,
+    // all from the same form (the first reason found is kept, as before).
+    let mut seen = vec![0u8; tree.len()];
+    signals.retain(|s| {
+        let bit = 1u8 << (s.category as u8 * 2 + s.structural as u8);
+        let fresh = seen[s.origin] & bit == 0;
+        seen[s.origin] |= bit;
+        fresh
+    });
     boxes.note_signals(signals.iter().map(|s| (s.origin, s.category)));
     let mut hits: Vec<Hit> = signals
         .into_iter()

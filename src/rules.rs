@@ -538,19 +538,23 @@ pub const APP_STORE_HOSTS: &[&str] = &[
     "appgallery.huawei.com",
 ];
 
-/// Words of an app-install prompt: one must stand beside the store link.
+/// Words of an app-install prompt, whole words: one must stand beside the store link
+/// ("downloaded 40,000 times" is not one).
 pub const APP_INSTALL_WORDS: &[&str] = &[
     "download",
     "install",
-    "get the",
-    "get our",
     "herunterladen",
-    "laden sie",
     "installieren",
-    "télécharg",
-    "descarg",
+    "télécharger",
+    "téléchargez",
+    "descarga",
+    "descargue",
     "instala",
+    "instale",
 ];
+
+/// Phrases of an app-install prompt, found anywhere in its text.
+pub const APP_INSTALL_PHRASES: &[&str] = &["get the", "get our", "laden sie"];
 
 /// Words near a form's text area that make it a comment form.
 pub const COMMENT_FORM_WORDS: &[&str] = &[

@@ -4,8 +4,8 @@
 use crate::wordset::WordSet;
 
 use crate::rules::{
-    Category, Fit, PhraseRule, WordRule, APP_INSTALL_WORDS, APP_STORE_HOSTS, COMMENT_FORM_WORDS,
-    HOST_RULES, NEWSLETTER_FORM_WORDS,
+    Category, Fit, PhraseRule, WordRule, APP_INSTALL_PHRASES, APP_INSTALL_WORDS, APP_STORE_HOSTS,
+    COMMENT_FORM_WORDS, HOST_RULES, NEWSLETTER_FORM_WORDS,
 };
 use crate::snapshot::{NameKind, Tree};
 
@@ -51,6 +51,44 @@ const CALLS_TO_ACTION: &[&str] = &[
     "recevez",
 ];
 
+/// Verbs in the imperative that open a prompt ("Get the free ... newsletter", "Join 40,000
+/// readers"), matched as a text's first word.
+static IMPERATIVES: WordSet = WordSet::new(&[
+    "sign",
+    "subscribe",
+    "get",
+    "join",
+    "register",
+    "download",
+    "click",
+    "tap",
+    "enter",
+    "abonnez-vous",
+    "abonnieren",
+    "abonniere",
+    "inscrivez-vous",
+    "inscris-toi",
+    "suscríbete",
+    "suscribite",
+    "regístrate",
+    "registrieren",
+    "registriere",
+    "hol",
+    "holen",
+    "apúntate",
+    "recibe",
+    "recibí",
+    "recevez",
+]);
+
+/// Whether a normalized text opens with a verb in the imperative ("Subscribers" does not).
+fn opens_with_call(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| IMPERATIVES.contains(&w))
+}
+
 /// Tags that flow inside a line of text.
 static INLINE_TAGS: WordSet = WordSet::new(&[
     "a", "em", "strong", "b", "i", "u", "span", "small", "mark", "abbr", "cite", "q", "sup", "sub",
@@ -62,6 +100,8 @@ const TEASER_LIMIT: u32 = 40;
 const PHRASE_ELEMENT_LIMIT: u32 = 300;
 /// Inside the article, text up to this long may carry a phrase anywhere in it.
 const PHRASE_SHORT_TEXT: usize = 60;
+/// How many nodes of a form are searched for a password field (a sign-up form is small).
+const FORM_SCAN_LIMIT: usize = 400;
 /// How far up from a text area or e-mail field the words that explain it are looked for.
 const FORM_CONTEXT_LEVELS: usize = 3;
 
@@ -154,36 +194,60 @@ pub fn host_signal(tree: &Tree, i: usize) -> Option<Signal> {
 
 /// Longest text (visible characters) of a block holding an app-install prompt.
 const STORE_TEXT_LIMIT: u32 = 200;
+/// Most nodes in such a block: an install line is small, and each block is read once.
+const STORE_NODE_LIMIT: usize = 64;
 
-/// An app-install prompt: a link to an app store in a short block that asks the reader to
-/// install ("For breaking news, download our apps for iOS and Android"). Found at the link;
-/// the signal starts at the block around it.
-pub fn store_signal(tree: &Tree, i: usize) -> Option<Signal> {
+/// An app-install prompt: a short block that links to an app store and asks the reader to
+/// install ("For breaking news, download our apps for iOS and Android"). Inside the article
+/// it must also speak to the reader or link to two stores: a sentence about an app that
+/// links to its store page is article text.
+pub fn store_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
     let node = tree.node(i);
-    if node.tag != "a" {
+    let len = tree.text_len[i];
+    if node.is_text()
+        || INLINE_TAGS.contains(&node.tag.as_str())
+        || CONTROL_TAGS.contains(&node.tag.as_str())
+        || len == 0
+        || len > STORE_TEXT_LIMIT
+        || tree.end[i] - i > STORE_NODE_LIMIT
+    {
         return None;
     }
-    let href = node.attr("href")?.to_ascii_lowercase();
-    let host = APP_STORE_HOSTS.iter().find(|h| href.contains(*h))?;
-    let block = tree
-        .ancestors(i)
-        .take(3)
-        .find(|&a| !INLINE_TAGS.contains(&tree.node(a).tag.as_str()))?;
-    if tree.text_len[block] > STORE_TEXT_LIMIT {
-        return None;
+    let mut hosts: Vec<&str> = Vec::new();
+    for j in i + 1..tree.end[i] {
+        let link = tree.node(j);
+        let Some(href) = link.attr("href").filter(|_| link.tag == "a") else {
+            continue;
+        };
+        let href = href.to_ascii_lowercase();
+        if let Some(host) = APP_STORE_HOSTS.iter().find(|h| href.contains(*h)) {
+            if !hosts.contains(host) {
+                hosts.push(host);
+            }
+        }
     }
-    let text = tree.normalized_text(block, STORE_TEXT_LIMIT as usize + 20);
-    let app = text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+    let host = *hosts.first()?;
+    let text = tree.normalized_text(i, STORE_TEXT_LIMIT as usize + 20);
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let app = words.iter().any(|w| {
         matches!(
-            w,
+            *w,
             "app" | "apps" | "application" | "applications" | "aplicación"
         )
     });
-    if !app || !APP_INSTALL_WORDS.iter().any(|w| text.contains(w)) {
+    let install = words.iter().any(|w| APP_INSTALL_WORDS.contains(w))
+        || APP_INSTALL_PHRASES.iter().any(|p| text.contains(p));
+    if !app || !install {
+        return None;
+    }
+    if in_article && hosts.len() < 2 && !crate::boxes::addresses_reader(&text) {
         return None;
     }
     Some(Signal {
-        origin: block,
+        origin: i,
         category: Category::Nag,
         reason: format!("app-store link: {host}"),
         structural: false,
@@ -242,7 +306,7 @@ pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
     // registration prompt, not a newsletter.
     let account = category == Category::Nag
         && tree.node(origin).tag == "form"
-        && (origin + 1..tree.end[origin]).any(|j| {
+        && (origin + 1..tree.end[origin].min(origin + 1 + FORM_SCAN_LIMIT)).any(|j| {
             let n = tree.node(j);
             n.tag == "input" && n.attr("type") == Some("password")
         });
@@ -355,8 +419,7 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
                 text.len() <= ADDRESSED_TEXT
                     && unquoted_at(&text, at)
                     && CALLS_TO_ACTION.iter().any(|c| text.contains(c))
-                    && (crate::boxes::addresses_reader(&text)
-                        || CALLS_TO_ACTION.iter().any(|c| text.starts_with(c)))
+                    && (crate::boxes::addresses_reader(&text) || opens_with_call(&text))
             }
             _ => false,
         };

@@ -1751,6 +1751,33 @@ fn plan_json_time_is_linear_on_a_long_article_with_prompts() {
     );
 }
 
+/// A sign-up form of `n` e-mail fields (each field gave its own signal and its own climb
+/// through the whole form: quadratic, 7 s natively at 20,000 fields), beside a short article.
+fn form_of_fields(n: usize) -> String {
+    let fields = "<input type=email name=address>".repeat(n);
+    let story = "<p>The quay will close for a month, the council said, while divers check the \
+        piles and the engineers decide on the repairs.</p>"
+        .repeat(4);
+    format!(
+        "<body><div class=story>{story}</div><form class=signup>Sign up for the harbour \
+         newsletter. {}{fields}<input type=password></form></body>",
+        "Every week, the news from the quay. ".repeat(14)
+    )
+}
+
+#[test]
+fn plan_json_time_is_linear_in_a_form_of_many_fields() {
+    assert_linear(
+        "plan_json, form of fields",
+        2000,
+        |n| serde_json::to_string(&html::snapshot(&form_of_fields(n))).unwrap(),
+        |json| {
+            let plan: Value = serde_json::from_str(&plan_json(json, "")).unwrap();
+            assert!(plan["hide"].as_array().is_some_and(|h| !h.is_empty()));
+        },
+    );
+}
+
 /// A script's data read as text: one paragraph of `n` records of quoted strings, then a line of
 /// prose.
 fn data_text(n: usize) -> String {

@@ -62,8 +62,9 @@ fn mark_at(text: &[char], i: usize, german: bool) -> Option<(Mark, usize)> {
     let prev_word = prev.is_some_and(|p| is_word(p) || ".,!?;:…".contains(p));
     Some(match c {
         '“' if german => (Mark::CloseDouble, 1),
-        // A mistyped closing mark: after a word or a comma and before a space ("her,“ said").
-        '“' if prev_word && next.is_none_or(|n| n.is_whitespace()) => (Mark::CloseDouble, 1),
+        // After a word or a comma and before a space: a mistyped closing mark ("her,“ said")
+        // when a quote is open, else an opening one ("said:“ We"); `spans` decides, as for `"`.
+        '“' if prev_word && next.is_none_or(|n| n.is_whitespace()) => (Mark::StraightDouble, 1),
         '“' => (Mark::OpenDouble, 1),
         '„' | '«' => (Mark::OpenDouble, 1),
         '”' if prev.is_none_or(|p| p.is_whitespace() || "([".contains(p)) && next_word => {
@@ -197,11 +198,10 @@ pub fn spans(text: &[char]) -> Vec<Span> {
             continue;
         };
         // A straight double mark closes an open quote unless it stands where quotes open;
-        // right after a sentence's punctuation it closes even before a word ("council,"Ilse").
+        // right after a comma it closes even before a word ("council,"Ilse").
         let prev = i.checked_sub(1).map(|p| text[p]);
-        let straight_opens = opens_after(prev)
-            && !prev.is_some_and(|p| ",.!?…".contains(p))
-            && text.get(i + 1).is_some_and(|&n| is_word(n));
+        let straight_opens =
+            opens_after(prev) && prev != Some(',') && text.get(i + 1).is_some_and(|&n| is_word(n));
         match (mark, double) {
             (Mark::OpenDouble, None) | (Mark::StraightDouble, None) => {
                 double = Some(Open::new(&out, i, len, true));
@@ -316,9 +316,10 @@ mod tests {
             vec!["I would call it 'reckless,'", "Caution is not fear."]
         );
         assert_eq!(
-            quoted("\"Can they trust the council?\"Ilse Voronova said."),
-            vec!["Can they trust the council?"]
+            quoted("\"We can trust the council,\"Ilse Voronova said."),
+            vec!["We can trust the council,"]
         );
+        assert_eq!(quoted("She said:“ We stay.”"), vec!["We stay."]);
         assert_eq!(
             quoted("He said,\"We stay.\" Then he left."),
             vec!["We stay."]

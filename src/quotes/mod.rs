@@ -171,6 +171,17 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     .filter(|(p, _)| paragraph - p <= 1 || span.continued)
                     .map(|(_, s)| s.clone());
             }
+            // "Carter said that the region would stay safe." closing a paragraph of no quotes.
+            if speaker.is_none() && alone && !span.continued {
+                speaker = match reported_intro(&tokens, &index, first, paragraph) {
+                    Some((Mention::Pronoun(g), at)) => {
+                        pronoun(&people, &said, &tokens, at, paragraph, g)
+                    }
+                    Some((m @ Mention::Name(_), _)) => speakers::resolve(&people, &m)
+                        .filter(|s| s.name.contains(' ') || people.find(&s.name).is_some()),
+                    _ => None,
+                };
+            }
             if speaker.is_none() && opens_sentence {
                 // "Q1." "Q2," he said: wait for the next quote of the paragraph.
                 pending.push((k, Mention::Pronoun('?'), paragraph));
@@ -215,6 +226,30 @@ fn earlier_subject(
         .take_while(|&j| tokens[j].paragraph == paragraph)
         .filter(|&j| tokens[j].sentence < sentence && speakers::is_cue_at(tokens, j))
         .find_map(|j| speakers::subject(tokens, j).map(|m| (m, j)))
+}
+
+/// The speaker of reported speech in the paragraph just before, when that paragraph holds no
+/// quotation: the subject of its last cue verb ("Carter said that the region would stay
+/// safe.\n“That is because ...”").
+fn reported_intro(
+    tokens: &[words::Token],
+    index: &Index,
+    first: usize,
+    paragraph: usize,
+) -> Option<(Mention, usize)> {
+    let before = paragraph.checked_sub(1)?;
+    if index.quotes[before] > 0 {
+        return None;
+    }
+    (0..first)
+        .rev()
+        .take_while(|&j| tokens[j].paragraph >= before)
+        .filter(|&j| tokens[j].paragraph == before && speakers::is_cue_at(tokens, j))
+        .find_map(|j| {
+            speakers::subject(tokens, j)
+                .filter(|m| matches!(m, Mention::Name(_) | Mention::Pronoun(_)))
+                .map(|m| (m, j))
+        })
 }
 
 /// Most tokens of a role after a dash credit's name ("— Ana Ruiz, a nurse in Leeds").
@@ -834,13 +869,22 @@ mod tests {
                 "Aurelio Benn",
             ),
         ]);
-        // "secretary of state" holds no cue verb: the quote gets no speaker from it.
+        // "secretary of state" holds no cue verb, and names one person: the sentence's subject.
         let text = "Former US secretary of state Marit Olsen fanned a row this year over her \
             remark that “there is a place in the harbour for those who stay.”";
-        assert_ne!(
+        assert_eq!(
             speaker_of(text, "place in the harbour").as_deref(),
-            Some("US")
+            Some("Marit Olsen")
         );
+        // After a possessive-looking "her", "said" is still a verb and "call" a noun.
+        let cue_after_her = |text: &str, word: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let tokens = words::tokens(&chars, &marks::spans(&chars));
+            let at = tokens.iter().position(|t| t.lower == word).unwrap();
+            speakers::is_cue_at(&tokens, at)
+        };
+        assert!(cue_after_her("People close to her said no.", "said"));
+        assert!(!cue_after_her("She took her call at noon.", "call"));
     }
 
     #[test]
@@ -862,6 +906,20 @@ mod tests {
             "FERRY BEAT — \"Lind leaves the board,\" by the Ledger's Ana Ruiz: \"Oskar Lind \
             is leaving the harbour board next month.\"";
         assert_eq!(speaker_of(text, "is leaving the harbour"), None);
+    }
+
+    #[test]
+    fn a_quote_alone_after_reported_speech_is_its_speakers() {
+        let text = "Harbour minister Aurelio Benn visited the island on Monday.\n\
+            Benn said that for decades critics had predicted the ferry would close, but this \
+            would not happen.\n\
+            “That is because this island remains the most important route we have.”";
+        assert_eq!(
+            speaker_of(text, "most important route").as_deref(),
+            Some("Aurelio Benn")
+        );
+        let text = "Critics said the plan would fail.\n“We will not give up the quay.”";
+        assert_eq!(speaker_of(text, "give up the quay"), None);
     }
 
     #[test]

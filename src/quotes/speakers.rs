@@ -124,13 +124,15 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     } {
         return false;
     }
-    // "voters in the state", "her call", "secretary of state": after an article, a possessive
-    // pronoun or a preposition it is a noun wherever the quote stands ("by saying" is still
-    // speech).
-    if j > 0
+    // "voters in the state", "her call", "secretary of state": a word that is also a noun,
+    // after an article, a possessive pronoun or a preposition, is the noun wherever the quote
+    // stands ("people close to her said" still speaks).
+    let noun_form = NOUN_FORMS.contains(&t.lower.as_str()) || NOUN_LIKE.contains(&t.lower.as_str());
+    if noun_form
+        && j > 0
         && tokens[j - 1].word
         && (NOUN_BEFORE.contains(&tokens[j - 1].lower.as_str())
-            || (PREPOSITIONS.contains(&tokens[j - 1].lower.as_str()) && !t.lower.ends_with("ing")))
+            || PREPOSITIONS.contains(&tokens[j - 1].lower.as_str()))
     {
         return false;
     }
@@ -179,7 +181,18 @@ fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
         && (continued || PHRASAL.contains(&(t.lower.as_str(), n.lower.as_str())))
 }
 
-/// Prepositions: a cue word right after one is a noun ("secretary of state", "in reply").
+/// Cue words that are also singular nouns ("the state", "her call", "in reply").
+#[rustfmt::skip]
+static NOUN_FORMS: WordSet = WordSet::new(&[
+    "state", "call", "claim", "note", "report", "post", "answer", "remark", "tweet", "comment",
+    "demand", "promise", "charge", "counter", "estimate", "label", "brand", "term", "recall",
+    "reply", "hail", "say", "cry", "shout", "plea", "quote", "word", "warning", "statement",
+    "response", "argument", "question", "boast", "vow", "pledge", "threat", "joke", "complaint",
+    "admission", "release", "announcement", "retort", "testimony", "message", "letter", "email",
+    "interview", "explanation", "suggestion", "insistence", "observation", "prediction",
+]);
+
+/// Prepositions: a noun-like cue word right after one is the noun ("secretary of state").
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "on", "at", "for", "with", "from", "by", "into", "about", "without",
 ];
@@ -299,7 +312,11 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     // An appositive: a comma soon, or right after the name however long it is ("Piet B. Dunn
     // Jr., the director of ..., said").
     let mut name_end = j;
-    while name_end < tokens.len() && (namelike(&tokens[name_end]) || tokens[name_end].text == ".") {
+    while name_end < tokens.len()
+        && name_end - j < 8
+        && tokens[name_end].sentence == sentence
+        && (namelike(&tokens[name_end]) || tokens[name_end].text == ".")
+    {
         name_end += 1;
     }
     let appositive = tokens.iter().skip(j).take(6).any(|t| t.text == ",")
@@ -666,7 +683,10 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
         if s > 0 && tokens[s - 1].lower == "the" {
             s -= 1;
         }
-        s > 0 && LINKS.contains(&tokens[s - 1].lower.as_str())
+        s > 0 && {
+            let before = tokens[s - 1].lower.as_str();
+            before == "to" || PREPOSITIONS.contains(&before)
+        }
     };
     if object {
         let main = (0..j - 1)
@@ -705,8 +725,13 @@ fn relative_clause(tokens: &[Token], k: usize) -> Option<usize> {
         .then_some(c)
 }
 
-/// The name filling tokens `from..to` exactly, if they are one.
+/// The name filling tokens `from..to` exactly, if they are one, with a party and state in
+/// brackets after it ("Gov. Oskar Lind (R-KV)").
 fn appositive_name(tokens: &[Token], from: usize, to: usize) -> Option<String> {
+    let mut to = to;
+    if to > from + 1 && tokens[to - 1].text == ")" {
+        to = (from..to - 1).rev().find(|&n| tokens[n].text == "(")?;
+    }
     let run = name_at(tokens, from)?;
     let last = *run.words.last()?;
     (last + 1 == to && tokens[from..to].iter().all(|t| t.word || t.text == "."))

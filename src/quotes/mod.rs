@@ -428,10 +428,13 @@ fn pronoun_chain(
         return Some(s.clone());
     }
     let spoke = |name: &str| said.iter().any(|(_, s)| s.name == name);
+    // A pronoun stands for a person: not a party, a place or an office that has been quoted
+    // ("GOP", "State", "New Hampshire").
     let person = |sp: &Speaker| {
         !sp.name.contains(" and ")
             && (people.is_person(&sp.name) || spoke(&sp.name))
             && fits(&sp.name)
+            && names::may_be_person(&sp.name)
     };
     let mut j = at;
     let mut sentence = tokens[at].sentence;
@@ -920,6 +923,15 @@ mod tests {
         );
         let text = "Critics said the plan would fail.\n“We will not give up the quay.”";
         assert_eq!(speaker_of(text, "give up the quay"), None);
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_a_person_not_a_quoted_party() {
+        let text = "Harbour councillor Oskar Lind backed the plan.\n\
+            “We will block the quay,” KHP said on Monday.\n\
+            “It is a mistake,” he said.";
+        assert_eq!(speaker_of(text, "block the quay").as_deref(), Some("KHP"));
+        assert_eq!(speaker_of(text, "a mistake").as_deref(), Some("Oskar Lind"));
     }
 
     #[test]

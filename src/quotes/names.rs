@@ -162,6 +162,15 @@ pub fn looks_personal(name: &str) -> bool {
             .all(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
 }
 
+/// Whether a name may be a person's: not an acronym ("GOP"), not ending in the head word of
+/// an organisation or place ("State"), not opening like a place ("New Hampshire").
+pub fn may_be_person(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or_default();
+    !is_not_person(name)
+        && name.chars().any(char::is_lowercase)
+        && !(name.contains(' ') && PLACE_STARTS.contains(&first.to_lowercase().as_str()))
+}
+
 /// Whether a name starts with a known given name.
 pub fn has_given_name(name: &str) -> bool {
     name.split_whitespace()

@@ -932,6 +932,12 @@ mod tests {
             “It is a mistake,” he said.";
         assert_eq!(speaker_of(text, "block the quay").as_deref(), Some("KHP"));
         assert_eq!(speaker_of(text, "a mistake").as_deref(), Some("Oskar Lind"));
+        // A place set off by commas in an opening phrase is not the sentence's subject.
+        let text = "Speaking at a town hall in Harwick, New Ardmoor, Lind went after Varga, \
+            calling her “a total stiff.”\n\
+            He says, “Here is a mayor who would not be hired anywhere else.”";
+        assert_eq!(speaker_of(text, "total stiff").as_deref(), Some("Lind"));
+        assert_eq!(speaker_of(text, "Here is a mayor").as_deref(), Some("Lind"));
     }
 
     #[test]

@@ -1063,6 +1063,20 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             None if CONJUNCTIONS.contains(&tokens[j].lower.as_str()) => j += 1,
             None => return None,
         }
+        // "Speaking in Salem, New Hampshire, Trump said": a place set off by commas belongs to
+        // the opening phrase.
+        let mut places = 0;
+        while places < 3 {
+            let Some(Mention::Name(n)) = forward(tokens, j) else {
+                break;
+            };
+            let end = (j..at.min(j + 6)).find(|&k| tokens[k].text == ",");
+            match end {
+                Some(e) if n.iter().all(|x| !super::names::may_be_person(x)) => j = e + 1,
+                _ => break,
+            }
+            places += 1;
+        }
     }
     match forward(tokens, j)? {
         m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),

@@ -941,6 +941,14 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_title_case_gives_no_long_names() {
+        let text = "Quiet Exchange Finally Happened Between Hana Varga And The Council\n\
+            The exchange was quiet: it finally happened between the mayor and the council.\n\
+            “We are listening,” Varga said.";
+        assert_eq!(speaker_of(text, "listening").as_deref(), Some("Hana Varga"));
+    }
+
+    #[test]
     fn broken_input_does_not_panic() {
         for t in [
             "",

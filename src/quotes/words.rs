@@ -151,12 +151,14 @@ static TITLE_CASE_WORDS: WordSet = WordSet::new(&[
 /// capitalised small words and verbs of a headline in Title Case ("Hollande Says Trump Is ..."),
 /// so that names stop at them.
 fn mark_common(tokens: &mut [Token]) {
+    let mut title_case = vec![false; tokens.last().map_or(0, |t| t.sentence + 1)];
     for sentence in tokens.chunk_by_mut(|a, b| a.sentence == b.sentence) {
         let words = || sentence.iter().filter(|t| t.word && t.quote.is_none());
         let (count, caps) = (words().count(), words().filter(|t| t.cap).count());
         if count < 5 || caps * 10 < count * 8 {
             continue;
         }
+        title_case[sentence[0].sentence] = true;
         for t in sentence.iter_mut().filter(|t| t.word && t.quote.is_none()) {
             let l = t.lower.as_str();
             if TITLE_CASE_WORDS.contains(&l) || super::speakers::CUE_VERBS.contains(&l) {
@@ -164,7 +166,7 @@ fn mark_common(tokens: &mut [Token]) {
             }
         }
     }
-    mark_openers(tokens);
+    mark_openers(tokens, &title_case);
     mark_datelines(tokens);
 }
 
@@ -188,8 +190,9 @@ fn mark_datelines(tokens: &mut [Token]) {
     }
 }
 
-/// Flag capitalised sentence openers that the article also writes in lower case.
-fn mark_openers(tokens: &mut [Token]) {
+/// Flag capitalised sentence openers that the article also writes in lower case, and such
+/// words anywhere in a sentence in Title Case ("Meaningful Exchange Happened Between ...").
+fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
     let lower: rustc_hash::FxHashSet<&str> = tokens
         .iter()
         .filter(|t| t.word && !t.cap)
@@ -205,7 +208,14 @@ fn mark_openers(tokens: &mut [Token]) {
         last_sentence = t.sentence;
         // "Mark Weddle" keeps its first name: a capital word after it makes a name.
         let name_follows = tokens.get(k + 1).is_some_and(|n| n.word && n.cap);
-        if opens && t.cap && !name_follows && lower.contains(t.lower.as_str()) {
+        // Titles, roles and the heads of organisations stay in names ("NATO Secretary General
+        // Jens Stoltenberg", "Harbour Party Chairman Oskar Lind").
+        let titled = title_case.get(t.sentence).copied().unwrap_or(false)
+            && t.quote.is_none()
+            && !super::people::TITLES.contains(&t.lower.as_str())
+            && !super::people::is_role_noun(t)
+            && !super::names::is_not_person(&t.lower);
+        if t.cap && (titled || (opens && !name_follows)) && lower.contains(t.lower.as_str()) {
             openers.push(k);
         }
     }

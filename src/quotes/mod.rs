@@ -122,9 +122,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                 // Only a person of the article, or a full name ("Audiences" is no one).
                 found = speakers::main_subject(&tokens, first)
                     .filter(|m| match m {
-                        Mention::Name(n) => n
-                            .iter()
-                            .all(|x| x.contains(' ') || people.find(x).is_some()),
+                        Mention::Name(n) => n.iter().all(|x| someone(&people, x)),
                         _ => true,
                     })
                     .map(|m| (m, first));
@@ -177,8 +175,9 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     Some((Mention::Pronoun(g), at)) => {
                         pronoun(&people, &said, &tokens, at, paragraph, g)
                     }
-                    Some((m @ Mention::Name(_), _)) => speakers::resolve(&people, &m)
-                        .filter(|s| s.name.contains(' ') || people.find(&s.name).is_some()),
+                    Some((m @ Mention::Name(_), _)) => {
+                        speakers::resolve(&people, &m).filter(|s| someone(&people, &s.name))
+                    }
                     _ => None,
                 };
             }
@@ -211,6 +210,12 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
     let mut keep = speech.into_iter();
     out.retain(|_| keep.next().unwrap_or(false));
     out
+}
+
+/// Whether a name found by a loose pattern is someone: a full name, or a person the article
+/// introduced ("Audiences" and "Critics" are no one).
+fn someone(people: &People, name: &str) -> bool {
+    name.contains(' ') || people.find(name).is_some()
 }
 
 /// The subject of the last cue verb in the earlier sentences of the paragraph ("Mr Halvorsen

@@ -679,10 +679,7 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     // "Thiel wrote in a statement to Wired explaining why": after a preposition the noun is an
     // object; the participle goes with the clause's own cue verb.
     let object = participle && j >= 2 && {
-        let mut s = name_start(tokens, j - 1);
-        if s > 0 && tokens[s - 1].lower == "the" {
-            s -= 1;
-        }
+        let s = with_article(tokens, name_start(tokens, j - 1));
         s > 0 && {
             let before = tokens[s - 1].lower.as_str();
             before == "to" || PREPOSITIONS.contains(&before)
@@ -775,11 +772,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         let start = name_start(tokens, e);
         // "Butterfield of North Carolina said", "Tamsin Greer of The Harbour Herald wrote": a
         // place or an organisation after "of" or "from" is not the subject.
-        let p = if start >= 1 && tokens[start - 1].lower == "the" {
-            start - 1
-        } else {
-            start
-        };
+        let p = with_article(tokens, start);
         let title_before = p >= 2 && {
             let b = base(&tokens[p - 2]);
             TITLES.contains(&b) || b == "head"
@@ -853,6 +846,15 @@ fn open_appositive(tokens: &[Token], link: usize) -> Option<Mention> {
             Some(Mention::Name(n))
         }
         _ => None,
+    }
+}
+
+/// Where the noun phrase of a name starting at `start` starts: at "the" just before it, if any.
+fn with_article(tokens: &[Token], start: usize) -> usize {
+    if start >= 1 && tokens[start - 1].lower == "the" {
+        start - 1
+    } else {
+        start
     }
 }
 

@@ -839,18 +839,18 @@ mod tests {
     fn nouns_that_look_like_cues_and_long_or_numbered_names() {
         assert_speakers(&[
             (
-                "Of Lind, Olsen said voters in the state would find it \"very hard to look past\" his record.",
-                "very hard",
+                "Of Lind, Olsen said voters in the state would think it \"a hard thing to forgive\" in him.",
+                "hard thing",
                 "Olsen",
             ),
             (
-                "“They are 100 percent wrong,” said 9/11 widow Ilse Voronova.",
-                "100 percent",
+                "“The council is wrong on every count,” said 9/11 widow Ilse Voronova.",
+                "every count",
                 "Ilse Voronova",
             ),
             (
                 "''Radio works as a way to find lost boats,'' Piet B. Dunn Jr., the director of the \
-                 Federal Bureau of Coast Safety, said at a news conference.",
+                 Harbour Safety Office, said at a meeting on the quay.",
                 "lost boats",
                 "Piet B. Dunn Jr",
             ),

@@ -676,7 +676,7 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
         return main_subject(tokens, v);
     }
     let participle = tokens[v].lower.ends_with("ing");
-    // "Thiel wrote in a statement to Wired explaining why": after a preposition the noun is an
+    // "Lind wrote in a note to The Ledger explaining why": after a preposition the noun is an
     // object; the participle goes with the clause's own cue verb.
     let object = participle && j >= 2 && {
         let s = with_article(tokens, name_start(tokens, j - 1));

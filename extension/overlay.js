@@ -97,40 +97,46 @@
     const opts = options || {};
     let host = null;
     let layer = null;
-    let items = []; // { range, label, tip, block, speaker, role, quote, cue }
+    let items = []; // { range, label, tip, block, speaker }
+    let toned = false; // whether the labels' light or dark look was chosen for these quotes
     let frame = 0;
     let resize = null;
     let guard = null; // watches the page for what it does to the host
     let fights = 0;
-    let worn = null; // the host's style attribute as HOST_STYLE left it
     const hasHighlights = !!(global.CSS && CSS.highlights && global.Highlight);
 
-    /** Give the host its attributes, and no others the page may have added. */
-    function dress() {
+    /** Give the host its attributes, and no others the page may have added; its style when
+     *  `restyle` (the first time, or after the page wrote its own). The style is never read
+     *  back: serialising `all: initial` costs a third of a millisecond. */
+    function dress(restyle) {
       for (const a of Array.from(host.attributes)) {
         if (a.name !== 'data-quietread-overlay' && a.name !== 'style') host.removeAttribute(a.name);
       }
       if (!host.hasAttribute('data-quietread-overlay')) host.setAttribute('data-quietread-overlay', '');
-      if (worn === null || host.getAttribute('style') !== worn) {
-        host.style.cssText = HOST_STYLE;
-        worn = host.getAttribute('style');
-      }
+      if (restyle) host.style.cssText = HOST_STYLE;
+      // What was just written is ours: the guard need not see it.
+      if (guard) guard.takeRecords();
     }
 
-    function dressed() {
-      return host.attributes.length === 2 && host.hasAttribute('data-quietread-overlay') && host.getAttribute('style') === worn;
+    /** Whether the page left the host as dressed, judged by what it changed (`records`). */
+    function dressed(records) {
+      const restyled = records.some((r) => r.target === host && r.attributeName === 'style');
+      return !restyled && host.attributes.length === 2 && host.hasAttribute('data-quietread-overlay') && host.hasAttribute('style');
     }
 
     /** The page took the host off or restyled it: put it back, MAX_FIGHTS times; then leave. */
-    function defend() {
-      if (host.isConnected && dressed()) return;
+    function defend(records) {
+      if (host.isConnected && dressed(records)) return;
       if (++fights > MAX_FIGHTS) {
         guard.disconnect();
         host.remove();
         return;
       }
-      dress();
-      if (!host.isConnected) doc.documentElement.appendChild(host);
+      dress(true);
+      if (!host.isConnected) {
+        doc.documentElement.appendChild(host);
+        guard.takeRecords();
+      }
       schedule();
     }
 
@@ -138,7 +144,7 @@
     function ensureHost() {
       if (host) return;
       host = doc.createElement('quietread-labels');
-      dress();
+      dress(true);
       const root = host.attachShadow({ mode: 'open' });
       const style = doc.createElement('style');
       style.textContent = STYLE;
@@ -178,6 +184,7 @@
       if (!quotes || !quotes.length) { remove(); return; }
       ensureHost();
       const ranges = [];
+      const drawn = doc.createDocumentFragment();
       for (const q of quotes) {
         const range = rangeFor(q, nodes);
         if (!range) continue;
@@ -200,13 +207,17 @@
           cue.textContent = q.cue;
           tip.append(cue);
         }
-        layer.append(label, tip);
-        items.push({ range, label, tip, block: blockOf(range.startContainer), speaker: q.speaker });
+        drawn.append(label, tip);
+        // The core names the quote's block; a block it could not name is found in place().
+        const block = nodes[q.block];
+        items.push({ range, label, tip, block: block && block.nodeType === 1 && block.contains(range.startContainer) ? block : null, speaker: q.speaker });
       }
+      layer.append(drawn);
       if (hasHighlights && ranges.length) CSS.highlights.set(HIGHLIGHT, new Highlight(...ranges));
-      if (items.length && items[0].block) layer.classList.toggle('dark', darkAt(items[0].block));
-      // Placed in the next frame, before it is painted: the layout it reads is the one the
-      // browser makes then anyway, not a forced one in the middle of a task.
+      toned = false;
+      // Placed in the next frame, before it is painted: the styles and layout it reads are
+      // the ones the browser makes then anyway, not forced ones in the middle of a task (the
+      // page's marks have just changed).
       schedule();
       follow();
     }
@@ -220,6 +231,16 @@
       const sx = global.scrollX;
       const sy = global.scrollY;
       const vw = doc.documentElement.clientWidth;
+      for (const it of items) {
+        if (it.block) continue;
+        it.block = blockOf(it.range.startContainer);
+        const container = it.block && it.block.parentElement;
+        if (resize && container) resize.observe(container);
+      }
+      if (!toned && items[0].block) {
+        toned = true;
+        layer.classList.toggle('dark', darkAt(items[0].block));
+      }
       for (const it of items) {
         if (it.label.style.display) it.label.style.display = '';
         compact(it, false);
@@ -312,7 +333,6 @@
       layer = null;
       guard = null;
       fights = 0;
-      worn = null;
     }
 
     /** Who is quoted and how often, in order of first quote. */

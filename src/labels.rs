@@ -16,6 +16,9 @@ pub struct Label {
     pub start: (usize, usize),
     /// Text node where it ends, and the offset just after its last character.
     pub end: (usize, usize),
+    /// The text block (paragraph, headline, list item...) where it starts: the hands place
+    /// the label beside it without reading styles to find it.
+    pub block: usize,
     /// The quotation itself, clipped for display.
     pub quote: String,
     /// Who said it.
@@ -101,6 +104,8 @@ pub fn find(tree: &Tree, article: &Article, hidden: &[bool]) -> Vec<Label> {
     let mut text: Vec<char> = Vec::new();
     // For each character: (text node, UTF-16 offset of the character in it).
     let mut at: Vec<(usize, usize)> = Vec::new();
+    // Where each block's characters begin, and the block.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     for b in blocks(tree, article) {
         if hidden.get(b).copied().unwrap_or(false) {
             continue;
@@ -109,6 +114,7 @@ pub fn find(tree: &Tree, article: &Article, hidden: &[bool]) -> Vec<Label> {
             text.push('\n');
             at.push((usize::MAX, 0));
         }
+        starts.push((text.len(), b));
         for j in b..tree.end[b] {
             if !tree.is_page_text(j) {
                 continue;
@@ -133,9 +139,11 @@ pub fn find(tree: &Tree, article: &Article, hidden: &[bool]) -> Vec<Label> {
             continue;
         }
         let last = text[q.end - 1];
+        let block = starts[starts.partition_point(|&(c, _)| c <= q.start) - 1].1;
         out.push(Label {
             start: (sn, so),
             end: (en, eo + last.len_utf16()),
+            block,
             quote: clip(&text[q.start..q.end]),
             speaker,
             role: q.role,
@@ -176,6 +184,8 @@ mod tests {
             .find(|l| l.quote.contains("Monday"))
             .expect("a label");
         assert_eq!(monday.speaker, "Ida Lunde");
+        assert_eq!(page.snapshot.nodes[monday.block].tag, "p");
+        assert!(tree.contains(monday.block, monday.start.0));
         assert_eq!(monday.role.as_deref(), Some("Harbour master"));
         let utf16 =
             |node: usize| -> Vec<u16> { page.snapshot.nodes[node].text.encode_utf16().collect() };

@@ -211,6 +211,22 @@ test('a page that takes the labels off or restyles them once: they come back, be
   }
 });
 
+test('labels take a dark look on a dark page and a light one on a light page', async () => {
+  for (const dark of [true, false]) {
+    const { page, errors } = await open(`overlay.html?attack=none${dark ? '&dark=1' : ''}`);
+    await page.waitForFunction(() => document.querySelector('quietread-labels')?.shadowRoot?.querySelector('.label')?.style.top, null, { timeout: 10000 });
+    const look = await page.evaluate(() => {
+      const root = document.querySelector('quietread-labels').shadowRoot;
+      const label = getComputedStyle(root.querySelector('.label'));
+      return { dark: root.querySelector('.layer').classList.contains('dark'), color: label.color, background: label.backgroundColor };
+    });
+    assert.equal(look.dark, dark, JSON.stringify(look));
+    assert.notEqual(look.color, look.background);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('a page that attacks the labels every time: the fight is bounded, nothing covers the article, cleaning goes on', async () => {
   for (const attack of ['remove', 'restyle']) {
     const { page, errors, status } = await open(`overlay.html?attack=${attack}`);

@@ -954,6 +954,41 @@ mod tests {
     }
 
     #[test]
+    fn statements_retorts_and_colons_find_their_speakers() {
+        let ferry = "Ferry crews walk out.\n\
+            Ferry captain Hana Varga and her deckhand, Oskar Lind, waited at the quay.\n\
+            “We are sailors,” Ms. Varga said. “We are not thieves.” Mr. Lind said: “The strike is the owners' doing. We are tired of waiting.”\n\
+            “The quay will always be ours,” an angry Varga retaliated.\n\
+            Minutes after the vote, Lind issued a statement, “Tonight the owners lost. I thank every crew that held out.”\n\
+            Union chair Marit Olsen delivered a blunt message to Varga: “It is time to stop the strike and get back to the boats.”\n\
+            “Nobody can run a ferry on promises,” Piet Dunn of the Harbour Institute for Coastal Studies wrote in May.\n\
+            Marit Olsen frequently emphasizes that she is a “proud sailor” who owes nothing to the owners.";
+        assert_speakers(&[
+            (ferry, "We are not thieves", "Hana Varga"),
+            (ferry, "owners' doing", "Oskar Lind"),
+            (ferry, "always be ours", "Hana Varga"),
+            (ferry, "Tonight the owners", "Oskar Lind"),
+            (ferry, "stop the strike", "Marit Olsen"),
+            (ferry, "run a ferry", "Piet Dunn"),
+            (ferry, "proud sailor", "Marit Olsen"),
+        ]);
+        // A possessive owns a noun: "Varga's remarks" is no one speaking.
+        let remarks = "Harbour chief Aurelio Benn spoke on Monday.\n\
+            Union chair Marit Olsen called Benn's remarks “a new low” for the port.";
+        assert_eq!(
+            speaker_of(remarks, "a new low").as_deref(),
+            Some("Marit Olsen")
+        );
+        // "“Q1,” S said: “Q2”": both are the speaker's, the comma keeps the first.
+        let both = "Ilse Voronova chairs the board.\n\
+            “We are ready,” Voronova said: “The boats sail at dawn.”";
+        assert_eq!(
+            speaker_of(both, "We are ready").as_deref(),
+            Some("Ilse Voronova")
+        );
+    }
+
+    #[test]
     fn broken_input_does_not_panic() {
         for t in [
             "",

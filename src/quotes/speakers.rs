@@ -43,7 +43,15 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "dijo", "afirmó", "declaró", "explicó", "mock", "mocks", "mocked", "deride", "derides",
     "derided", "slam", "slams", "slammed", "blast", "blasts", "blasted", "tout", "touts", "touted",
     "summed", "ridicule", "ridiculed", "lambast", "lambasted", "chide", "chided", "scold",
-    "scolded",
+    "scolded", "retort", "retorts", "retorted", "retaliated", "exclaim", "exclaims", "exclaimed",
+    "caution", "cautions", "cautioned", "whisper", "whispers", "whispered", "snapped",
+    "interjected", "rebutted", "thundered", "reckon", "reckons", "reckoned", "fumed", "sighed",
+    "gushed", "plead", "pleads", "pleaded", "speculate", "speculates", "speculated", "surmised",
+    "opine", "opines", "opined", "proclaim", "proclaims", "proclaimed", "confide", "confided",
+    "advise", "advises", "advised", "emphasizes", "emphasises", "remarks", "observes", "boasts",
+    "mentions", "shouts", "yells", "counters", "welcomes", "criticises", "criticizes", "praises",
+    "hails", "labels", "brands", "terms", "wonders", "muses", "repeats", "reiterates", "recounts",
+    "charges", "laments", "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges",
 ]);
 
 /// Words that may stand between a subject and its cue verb.
@@ -93,7 +101,8 @@ pub enum Mention {
 static NOUN_LIKE: WordSet = WordSet::new(&[
     "states", "claims", "calls", "notes", "reports", "posts", "answers", "remarks", "tweets",
     "statements", "comments", "words", "warns", "demands", "promises", "charges", "counters",
-    "estimates", "reads", "labels", "brands", "terms", "recalls", "replies", "hails",
+    "estimates", "reads", "labels", "brands", "terms", "recalls", "replies", "hails", "boasts",
+    "mentions", "shouts", "praises", "repeats", "jokes", "quips", "pledges", "welcomes",
 ]);
 
 /// Whether a token is a cue verb (not a token inside a quote, nor a noun of the same form).
@@ -140,6 +149,8 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
         return true;
     }
     match j.checked_sub(1).map(|p| &tokens[p]) {
+        // "Lind's remarks": a possessive owns a noun.
+        Some(p) if p.word && (p.lower.ends_with("'s") || p.lower.ends_with("’s")) => false,
         Some(p) if p.word => {
             (p.cap && !NOT_NAMES.contains(&p.lower.as_str()))
                 || pronoun(p).is_some()
@@ -178,7 +189,36 @@ fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
         && !t.cap
         && t.quote.is_none()
         && n.quote.is_none()
-        && (continued || PHRASAL.contains(&(t.lower.as_str(), n.lower.as_str())))
+        && (continued
+            || PHRASAL.contains(&(t.lower.as_str(), n.lower.as_str()))
+            || issued_statement(tokens, j))
+}
+
+/// Verbs that put out a written statement.
+const ISSUING: &[&str] = &["issued", "issues", "released", "releases", "sent", "posted"];
+
+/// Statements that are put out.
+const ISSUED: &[&str] = &["statement", "message", "release", "tweet", "note", "letter"];
+
+/// "Lind issued a statement, “...”", "released a statement saying": the verb speaks for its
+/// subject when a statement follows it and the quote or a comma or colon follows that.
+fn issued_statement(tokens: &[Token], j: usize) -> bool {
+    if !ISSUING.contains(&tokens[j].lower.as_str()) {
+        return false;
+    }
+    let mut k = j + 1;
+    if tokens
+        .get(k)
+        .is_some_and(|t| NOUN_BEFORE.contains(&t.lower.as_str()))
+    {
+        k += 1;
+    }
+    tokens
+        .get(k)
+        .is_some_and(|t| t.word && ISSUED.contains(&t.lower.as_str()))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_str(), "," | ":"))
 }
 
 /// Cue words that are also singular nouns ("the state", "her call", "in reply").
@@ -292,7 +332,7 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     }
     let in_sentence =
         |j: usize| j < tokens.len() && tokens[j].sentence == sentence && tokens[j].quote.is_none();
-    if !in_sentence(j) {
+    if !in_sentence(j) || introduces_next(tokens, last, j) {
         return None;
     }
     if speaker_follows(&tokens[j]) {
@@ -319,8 +359,20 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     {
         name_end += 1;
     }
+    // "Jeffrey Lind of the Harbour Institute for Sea Studies wrote": a name, then where from.
+    let of_place = name_end > j
+        && tokens
+            .get(name_end)
+            .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "from"))
+        && {
+            let n = name_end
+                + 1
+                + usize::from(tokens.get(name_end + 1).is_some_and(|t| t.lower == "the"));
+            tokens.get(n).is_some_and(|t| t.cap && t.quote.is_none())
+        };
     let appositive = tokens.iter().skip(j).take(6).any(|t| t.text == ",")
-        || tokens.get(name_end).is_some_and(|t| t.text == ",");
+        || tokens.get(name_end).is_some_and(|t| t.text == ",")
+        || of_place;
     let window = if appositive { 30 } else { 16 };
     while in_sentence(n) && steps < window {
         if is_cue_at(tokens, n) {
@@ -335,6 +387,23 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         steps += 1;
     }
     None
+}
+
+/// `“We are sailors.” Lind said: “...”`: after a quote that ends its own sentence, words that
+/// end in a colon before the next quote introduce that quote, not the one before.
+fn introduces_next(tokens: &[Token], last: usize, j: usize) -> bool {
+    let k = tokens[last].quote;
+    let closed = (0..=last)
+        .rev()
+        .take_while(|&n| tokens[n].quote == k && !tokens[n].word)
+        .any(|n| matches!(tokens[n].text.as_str(), "." | "!" | "?"));
+    if !closed {
+        return false;
+    }
+    (j..tokens.len().min(j + 12))
+        .take_while(|&n| tokens[n].quote.is_none() && tokens[n].sentence == tokens[j].sentence)
+        .find(|&n| tokens[n].text == ":")
+        .is_some_and(|n| tokens.get(n + 1).is_some_and(|t| t.quote.is_some()))
 }
 
 /// Whether a cue verb right after a quote has its speaker after it ("said Mr Peskov"); after
@@ -889,6 +958,11 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
     s
 }
 
+/// Words before the one a colon's words are said to, or about ("a message to Varga:").
+const ADDRESSED: &[&str] = &[
+    "to", "at", "against", "toward", "towards", "about", "on", "with",
+];
+
 /// The name a quote is credited to by a colon right before it, in the same paragraph
 /// ("Republican pollster Daron Shaw: “...”", "More from Jones: “...”", "Rep. Ana Ruiz (D-Kel.):").
 pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
@@ -913,6 +987,10 @@ pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
     // `"Headline," by Times' Ana Ruiz: "..."`: an excerpt credited to its writer, not speech.
     let s = name_start(tokens, e);
     let byline = (s.saturating_sub(3)..s).any(|b| tokens[b].lower == "by");
+    // "delivered a blunt message to Varga:": the one spoken to.
+    if s > 0 && ADDRESSED.contains(&tokens[s - 1].lower.as_str()) {
+        return None;
+    }
     match backward(tokens, e)? {
         m @ Mention::Name(_) if !byline => Some(m),
         _ => None,

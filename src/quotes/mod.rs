@@ -115,6 +115,9 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     })
                     .map(|m| (m, first));
             }
+            if found.is_none() {
+                found = speakers::dash_credit(&tokens, last).map(|m| (m, last));
+            }
             // A partial quote in a sentence without a cue verb ("Trump went on the attack,
             // calling it “a disgrace”"): the sentence's subject.
             let words = tokens[first..=last].iter().filter(|t| t.word).count();
@@ -985,6 +988,32 @@ mod tests {
         assert_eq!(
             speaker_of(both, "We are ready").as_deref(),
             Some("Ilse Voronova")
+        );
+    }
+
+    #[test]
+    fn a_quote_ending_its_sentence_is_not_credited_to_new_reported_speech() {
+        let strike = "Ferry strike enters second week.\n\
+            Harbour chief Aurelio Benn and union chair Marit Olsen met again on Tuesday.\n\
+            \"Maybe the owners will learn,\" Olsen said. \"We are showing some patience.\" The harbour, she said, was \"where we settle this face to face.\"\n\
+            \"It is a sad day,\" Benn told reporters. \"That has no place in a port.\" Mayor Oskar Lind said he would have fired the manager.\n\
+            Benn cannot say that \"from his office,\" Olsen added, saying it should be \"up to the board to decide.\"\n\
+            \"Boats and ferries pay almost no harbour dues.\"\n\
+            - Lind.\n\
+            \"I would rather strike than sign that contract.\" ― Piet Dunn";
+        assert_speakers(&[
+            (strike, "showing some patience", "Marit Olsen"),
+            (strike, "no place in a port", "Aurelio Benn"),
+            (strike, "up to the board", "Marit Olsen"),
+            (strike, "harbour dues", "Oskar Lind"),
+            (strike, "rather strike", "Piet Dunn"),
+        ]);
+        // The usual pattern still holds: "“Q.” Lind said." and "“Q.” Lind said in a statement."
+        let usual = "Mayor Oskar Lind spoke.\n\
+            \"The bridge opens in May.\" Lind said in a statement.";
+        assert_eq!(
+            speaker_of(usual, "bridge opens").as_deref(),
+            Some("Oskar Lind")
         );
     }
 

@@ -341,8 +341,15 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         return (!matches!(m, Mention::Pronoun(_))).then_some(m);
     }
     let m = forward(tokens, j)?;
+    let closed = ends_sentence(tokens, last);
     // "“Q?” Hannity pressed.": a name and any past-tense verb right after the quote.
     if matches!(m, Mention::Name(_) | Mention::Pronoun(_)) && verb_after_name(tokens, j) {
+        let verb = (j..tokens.len()).find(|&n| {
+            !(namelike(&tokens[n]) || tokens[n].text == "." || pronoun(&tokens[n]).is_some())
+        });
+        if closed && verb.is_some_and(|v| reports_clause(tokens, v)) {
+            return None;
+        }
         return Some(m);
     }
     // The verb must follow soon: "Flynn, a top Trump surrogate, said".
@@ -376,6 +383,12 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     let window = if appositive { 30 } else { 16 };
     while in_sentence(n) && steps < window {
         if is_cue_at(tokens, n) {
+            // "The harbour, she said, was ...": the cue has a subject of its own.
+            let own_subject =
+                !matches!(m, Mention::Pronoun(_)) && (j..n).any(|x| pronoun(&tokens[x]).is_some());
+            if own_subject || (closed && reports_clause(tokens, n)) {
+                return None;
+            }
             return Some(m);
         }
         if tokens[n].text == "," {
@@ -392,18 +405,65 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
 /// `“We are sailors.” Lind said: “...”`: after a quote that ends its own sentence, words that
 /// end in a colon before the next quote introduce that quote, not the one before.
 fn introduces_next(tokens: &[Token], last: usize, j: usize) -> bool {
-    let k = tokens[last].quote;
-    let closed = (0..=last)
-        .rev()
-        .take_while(|&n| tokens[n].quote == k && !tokens[n].word)
-        .any(|n| matches!(tokens[n].text.as_str(), "." | "!" | "?"));
-    if !closed {
+    if !ends_sentence(tokens, last) {
         return false;
     }
     (j..tokens.len().min(j + 12))
         .take_while(|&n| tokens[n].quote.is_none() && tokens[n].sentence == tokens[j].sentence)
         .find(|&n| tokens[n].text == ":")
         .is_some_and(|n| tokens.get(n + 1).is_some_and(|t| t.quote.is_some()))
+}
+
+/// Dashes that credit a quote to a name after it.
+const DASHES: &[&str] = &["—", "―", "–", "-", "--"];
+
+/// `“...” ― Piet Dunn`, or a quote closing its paragraph and a paragraph of `- Dunn.` after it:
+/// a dash and a name, and nothing else to the end of the paragraph but a short description.
+pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
+    let k = tokens[last].quote;
+    let mut j = last + 1;
+    while j < tokens.len() && tokens[j].quote == k && !tokens[j].word {
+        j += 1;
+    }
+    let dash = tokens.get(j)?;
+    let next_paragraph = dash.paragraph == tokens[last].paragraph + 1;
+    if !DASHES.contains(&dash.text.as_str())
+        || dash.quote.is_some()
+        || !(dash.paragraph == tokens[last].paragraph || next_paragraph)
+    {
+        return None;
+    }
+    let rest: Vec<&Token> = tokens[j + 1..]
+        .iter()
+        .take_while(|t| t.paragraph == dash.paragraph)
+        .collect();
+    if rest.len() > 12 || rest.iter().any(|t| t.quote.is_some() || is_cue(t)) {
+        return None;
+    }
+    match forward(tokens, j + 1)? {
+        m @ Mention::Name(_) => Some(m),
+        _ => None,
+    }
+}
+
+/// Whether the quote whose last token is `last` ends with its own full stop, question or
+/// exclamation mark.
+fn ends_sentence(tokens: &[Token], last: usize) -> bool {
+    let k = tokens[last].quote;
+    (0..=last)
+        .rev()
+        .take_while(|&n| tokens[n].quote == k && !tokens[n].word)
+        .any(|n| matches!(tokens[n].text.as_str(), "." | "!" | "?"))
+}
+
+/// `“... a port.” Mayor Lind said he would ...`: after a quote that ends its own sentence, a cue
+/// verb that reports a clause of its own ("said he", "said that") opens new reported speech.
+fn reports_clause(tokens: &[Token], cue: usize) -> bool {
+    tokens.get(cue + 1).is_some_and(|t| {
+        t.word
+            && t.sentence == tokens[cue].sentence
+            && (t.lower == "that" || pronoun(t).is_some() || t.lower == "it")
+    })
 }
 
 /// Whether a cue verb right after a quote has its speaker after it ("said Mr Peskov"); after
@@ -678,6 +738,13 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
             }
         }
         if t.text == "," && tokens[v].lower.ends_with("ing") {
+            // "Olsen added, saying ...": right after a cue verb, the participle is its
+            // subject's.
+            if j >= 2 && is_cue_at(tokens, j - 2) {
+                if let Some(m) = subject(tokens, j - 2) {
+                    return Some(m);
+                }
+            }
             // A participle after the main clause: "Mrs Schlafly endorsed him, saying ...": the
             // sentence's subject, else the subject of the clause's own cue verb.
             if let Some(m) = main_subject(tokens, v) {

@@ -88,6 +88,8 @@
   const FIELD = '\u0002';
   const PART = '\u0003';
   const SEPARATORS = /[\u0001-\u0003]/g;
+  const HAS_SEPARATOR = /[\u0001-\u0003]/;
+  const same = (v) => v;
 
   /** Text as the core may read it: a record separator inside it becomes a space (the core
    *  would refuse the snapshot otherwise); field separators are allowed in text. */
@@ -136,7 +138,10 @@
     }
     const style = w.view && (measureIt || dialog) ? packStyle(measure(node, w)) : '';
     // The parser lets control characters into tag and attribute names too.
-    return parent + FIELD + packValue(tag) + FIELD + (id ? packValue(id) : '') + FIELD + (cls ? packValue(cls) : '') +
+    // One test for the three names: separators in them are rare.
+    const clean = !HAS_SEPARATOR.test(id ? (cls ? tag + id + cls : tag + id) : cls ? tag + cls : tag);
+    const pv = clean ? same : packValue;
+    return parent + FIELD + pv(tag) + FIELD + (id ? pv(id) : '') + FIELD + (cls ? pv(cls) : '') +
       FIELD + attrs + FIELD + style + FIELD + flags;
   }
 
@@ -169,8 +174,9 @@
         w.nodes.push(node);
         continue;
       }
-      if (node.nodeType !== 1 || w.own(node) || (w.paused && !node.isConnected)) continue;
+      if (node.nodeType !== 1) continue;
       const tag = node.localName;
+      if (w.own(node, tag) || (w.paused && !node.isConnected)) continue;
       const d = tag === 'body' ? 0 : depth;
       const index = w.out.length;
       w.out.push(record(w, node, parentIndex, tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || node === w.measureRoot, ''));
@@ -368,11 +374,16 @@
       attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden', mark],
     };
 
-    const exclude = options.exclude || (() => false);
+    const exclude = options.exclude || null;
     const Overlay = global.QuietreadOverlay;
     const overlay = Overlay ? Overlay.Overlay(doc) : null;
-    function own(node) {
-      return ownStyles.has(node) || exclude(node) || (overlay !== null && overlay.isOwn(node));
+    /** Whether an element is one of Quietread's own (a stylesheet, the labels' host) or one
+     *  the caller excludes. The walk asks of every element: it passes the tag it has read. */
+    function own(node, tag) {
+      const t = tag || node.localName;
+      if (t === 'style') return ownStyles.has(node);
+      if (t === 'quietread-labels' && overlay !== null && overlay.isOwn(node)) return true;
+      return exclude !== null && exclude(node);
     }
     const walkOptions = () => ({ own, measured, markAttr: mark, changedByUs: (el) => pins.has(el) });
 

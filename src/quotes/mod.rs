@@ -1004,6 +1004,16 @@ mod tests {
             (strike, "harbour dues", "Oskar Lind"),
             (strike, "rather strike", "Piet Dunn"),
         ]);
+        // "with Lind arguing that ... and asking, ...": the participles' own subject, not the
+        // earlier cue's; "exhorted" speaks, and its speaker may follow in an appositive.
+        let with = "Union chair Marit Olsen and Mayor Oskar Lind spoke.\n\
+            Olsen said the vote was over, with Oskar Lind arguing that the port was \"finished for the season\" and asking, \"Who will pay the crews now?\"\n\
+            Then came the loudest cheer: \"It is time the port had a woman in charge,\" exhorted the union's treasurer, Ilse Voronova.";
+        assert_speakers(&[
+            (with, "finished for the season", "Oskar Lind"),
+            (with, "Who will pay", "Oskar Lind"),
+            (with, "woman in charge", "Ilse Voronova"),
+        ]);
         // The usual pattern still holds: "“Q.” Lind said." and "“Q.” Lind said in a statement."
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";

@@ -48,7 +48,7 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "interjected", "rebutted", "thundered", "reckon", "reckons", "reckoned", "fumed", "sighed",
     "gushed", "plead", "pleads", "pleaded", "speculate", "speculates", "speculated", "surmised",
     "opine", "opines", "opined", "proclaim", "proclaims", "proclaimed", "confide", "confided",
-    "advise", "advises", "advised", "emphasizes", "emphasises", "remarks", "observes", "boasts",
+    "advise", "advises", "advised", "exhort", "exhorts", "exhorted", "emphasizes", "emphasises", "remarks", "observes", "boasts",
     "mentions", "shouts", "yells", "counters", "welcomes", "criticises", "criticizes", "praises",
     "hails", "labels", "brands", "terms", "wonders", "muses", "repeats", "reiterates", "recounts",
     "charges", "laments", "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges",
@@ -809,16 +809,29 @@ pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     // "X said the move was his and said, ...", "Marsh has made the harbour his theme and has
     // boasted ...": a second verb phrase shares the sentence's subject.
     if matches!(tokens[j - 1].lower.as_str(), "and" | "but") {
+        // "with Lind tweeting that ... and asking, ...": a participle joined to an earlier one
+        // shares its subject.
+        if tokens[v].lower.ends_with("ing") {
+            let earlier = (0..j - 1)
+                .rev()
+                .take_while(|&n| tokens[n].sentence == sentence)
+                .find(|&n| ok(n) && tokens[n].lower.ends_with("ing") && is_cue_at(tokens, n));
+            if let Some(m) = earlier.and_then(|e| subject(tokens, e)) {
+                return Some(m);
+            }
+        }
         return main_subject(tokens, v);
     }
     let participle = tokens[v].lower.ends_with("ing");
     // "Lind wrote in a note to The Ledger explaining why": after a preposition the noun is an
     // object; the participle goes with the clause's own cue verb.
+    // "with Trump tweeting that ...": after "with" the noun is the participle's own subject.
     let object = participle && j >= 2 && {
         let s = with_article(tokens, name_start(tokens, j - 1));
         s > 0 && {
             let before = tokens[s - 1].lower.as_str();
-            before == "to" || PREPOSITIONS.contains(&before)
+            (before == "to" || PREPOSITIONS.contains(&before))
+                && !matches!(before, "with" | "without")
         }
     };
     if object {

@@ -1014,6 +1014,14 @@ mod tests {
             (with, "Who will pay", "Oskar Lind"),
             (with, "woman in charge", "Ilse Voronova"),
         ]);
+        // "went on to call", "going on to say": the infinitive carries on the speech.
+        let on = "Union chair Marit Olsen and Mayor Oskar Lind spoke.\n\
+            \"We will not give in,\" Lind said at the quay on Monday. Olsen disagreed with him, going on to say that the crews were \"exhausted.\"\n\
+            \"The strike is over,\" Lind said on Tuesday. Olsen went on to call the owners \"cowards.\"";
+        assert_speakers(&[
+            (on, "exhausted", "Marit Olsen"),
+            (on, "cowards", "Marit Olsen"),
+        ]);
         // The usual pattern still holds: "“Q.” Lind said." and "“Q.” Lind said in a statement."
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";

@@ -120,8 +120,9 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     if !is_cue(t) {
         return phrasal_cue(tokens, j);
     }
-    // "to continue", "to urge leaders": an infinitive is no one's speech act here.
-    if j > 0 && tokens[j - 1].lower == "to" {
+    // "to continue", "to urge leaders": an infinitive is no one's speech act here, but for
+    // "went on to say", "continued to insist".
+    if j > 0 && tokens[j - 1].lower == "to" && !goes_on_to(tokens, j - 1) {
         return false;
     }
     // "calling Ostrom's charge “reckless”": after a possessive or an article, and with the
@@ -158,6 +159,19 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the "to" at `to` follows a verb that carries on into speech: "went on to say",
+/// "continued to insist", "proceeded to explain".
+fn goes_on_to(tokens: &[Token], to: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    to >= 1
+        && (matches!(
+            word(to - 1),
+            "continued" | "continues" | "proceeded" | "proceeds"
+        ) || (word(to - 1) == "on"
+            && to >= 2
+            && matches!(word(to - 2), "went" | "goes" | "go" | "going")))
 }
 
 /// Verbs that attribute speech with the word after them ("as Marsh put it", "pointed out").
@@ -710,6 +724,16 @@ static DETERMINERS: WordSet = WordSet::new(&[
 
 /// The subject of the cue verb at `v`, walking back over adverbs, times and an appositive.
 pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
+    // "Sanders said, going on to say ...", "he went on to call": the subject of the verb that
+    // carries on.
+    if v >= 2 && tokens[v - 1].lower == "to" && goes_on_to(tokens, v - 1) {
+        let verb = if tokens[v - 2].lower == "on" {
+            v - 3
+        } else {
+            v - 2
+        };
+        return subject(tokens, verb);
+    }
     let sentence = tokens[v].sentence;
     let mut j = v;
     let mut skipped = 0;
@@ -1092,7 +1116,9 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
             return forward(tokens, j + 2).map(|m| (m, j));
         }
         // "to urge leaders": an infinitive is not a speech act of anyone near it.
-        if is_cue_at(tokens, j) && !(j > 0 && tokens[j - 1].lower == "to") {
+        if is_cue_at(tokens, j)
+            && !(j > 0 && tokens[j - 1].lower == "to" && !goes_on_to(tokens, j - 1))
+        {
             return subject(tokens, j).map(|m| (m, j));
         }
     }

@@ -1022,6 +1022,14 @@ mod tests {
             (on, "exhausted", "Marit Olsen"),
             (on, "cowards", "Marit Olsen"),
         ]);
+        // "Lind's old friend, actor Piet Dunn": role words may open a name's appositive.
+        let friend = "Union chair Marit Olsen and Mayor Oskar Lind spoke.\n\
+            Then the big moment: \"We will win,\" exhorted Olsen's introducer, actress Ilse Voronova.\n\
+            \"We will lose,\" said Lind's old friend, actor Piet Dunn.";
+        assert_speakers(&[
+            (friend, "We will win", "Ilse Voronova"),
+            (friend, "We will lose", "Piet Dunn"),
+        ]);
         // The usual pattern still holds: "“Q.” Lind said." and "“Q.” Lind said in a statement."
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";

@@ -680,11 +680,33 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
                 .flatten();
         }
         // "Sanders's campaign manager, Jeff Weaver,", "the Town Hall spokesman, Jon Ernst,".
-        let comma_name = t.text == ","
-            && (tokens[end].lower.ends_with("'s") || steps > 0)
-            && tokens.get(k + 1).is_some_and(|n| n.cap);
-        if comma_name {
-            return name_at(tokens, k + 1);
+        // "Lind's old friend, actor Piet Dunn": role words may open the name's appositive.
+        let comma_name = (t.text == "," && (tokens[end].lower.ends_with("'s") || steps > 0))
+            .then(|| {
+                let role = |n: &Token| {
+                    n.word
+                        && !n.cap
+                        && !DETERMINERS.contains(&n.lower.as_str())
+                        && !LINKS.contains(&n.lower.as_str())
+                        && !matches!(
+                            n.lower.as_str(),
+                            "and" | "or" | "but" | "who" | "which" | "that" | "whose"
+                        )
+                        && !n.lower.ends_with("ed")
+                        && !is_cue(n)
+                };
+                let mut r = k + 1;
+                while r < tokens.len() && r - k <= 3 && role(&tokens[r]) {
+                    r += 1;
+                }
+                tokens
+                    .get(r)
+                    .is_some_and(|n| n.cap && n.sentence == sentence && n.quote.is_none())
+                    .then_some(r)
+            })
+            .flatten();
+        if let Some(r) = comma_name {
+            return name_at(tokens, r);
         }
         // A verb in the past tense starts the predicate ("Marsh thanked Orla Penn").
         let past = t.lower.len() > 4 && t.lower.ends_with("ed");

@@ -1030,6 +1030,15 @@ mod tests {
             (friend, "We will win", "Ilse Voronova"),
             (friend, "We will lose", "Piet Dunn"),
         ]);
+        // "endorsed her, citing ...": participles of saying; "according to its count" names no
+        // one, so the cue before it does.
+        let citing = "Union chair Marit Olsen and Mayor Oskar Lind spoke.\n\
+            \"We will win,\" Olsen said. On Tuesday, Mayor Oskar Lind endorsed her, citing her \"calm hand.\"\n\
+            Ilse Voronova, a member of the union's board, said on Tuesday that according to its count, the union has won most votes, but \"we are still counting.\"";
+        assert_speakers(&[
+            (citing, "calm hand", "Oskar Lind"),
+            (citing, "still counting", "Ilse Voronova"),
+        ]);
         // The usual pattern still holds: "“Q.” Lind said." and "“Q.” Lind said in a statement."
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";

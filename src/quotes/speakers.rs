@@ -48,7 +48,13 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "interjected", "rebutted", "thundered", "reckon", "reckons", "reckoned", "fumed", "sighed",
     "gushed", "plead", "pleads", "pleaded", "speculate", "speculates", "speculated", "surmised",
     "opine", "opines", "opined", "proclaim", "proclaims", "proclaimed", "confide", "confided",
-    "advise", "advises", "advised", "exhort", "exhorts", "exhorted", "emphasizes", "emphasises", "remarks", "observes", "boasts",
+    "advise", "advises", "advised", "exhort", "exhorts", "exhorted", "citing", "mocking",
+    "blasting", "slamming", "touting", "praising", "criticizing", "criticising", "condemning",
+    "dismissing", "rejecting", "welcoming", "blaming", "repeating", "pleading", "vowing",
+    "pledging", "boasting", "joking", "mentioning", "remarking", "observing", "announcing",
+    "confirming", "denying", "declaring", "stating", "reporting", "agreeing", "complaining",
+    "conceding", "promising", "predicting", "testifying", "concluding", "recounting", "lamenting",
+    "expressing", "demanding", "responding", "replying", "answering", "wondering", "charging", "emphasizes", "emphasises", "remarks", "observes", "boasts",
     "mentions", "shouts", "yells", "counters", "welcomes", "criticises", "criticizes", "praises",
     "hails", "labels", "brands", "terms", "wonders", "muses", "repeats", "reiterates", "recounts",
     "charges", "laments", "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges",
@@ -1134,8 +1140,18 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         if t.quote.is_some() {
             continue;
         }
+        // "said that according to its analysis, ...": an "according to" without a speaker
+        // leaves the cue before it to name one.
         if t.lower == "according" && tokens.get(j + 1).is_some_and(|n| n.lower == "to") {
-            return forward(tokens, j + 2).map(|m| (m, j));
+            let owned = tokens.get(j + 2).is_some_and(|t| {
+                matches!(t.lower.as_str(), "its" | "their" | "his" | "her" | "our")
+            });
+            match forward(tokens, j + 2) {
+                // "according to its count": a thing of someone named elsewhere.
+                Some(Mention::Description(_)) if owned => continue,
+                Some(m) => return Some((m, j)),
+                None => continue,
+            }
         }
         // "to urge leaders": an infinitive is not a speech act of anyone near it.
         if is_cue_at(tokens, j)

@@ -23,3 +23,10 @@ pub mod wordset;
 pub use plan::{plan, plan_json, Plan, Settings};
 pub use rules::Category;
 pub use snapshot::{Node, Snapshot, Style};
+
+/// The wasm's allocator: talc rather than Rust's default dlmalloc, for 3.3 KB less wasm
+/// (gzip). In node, over the snapshots of the 236 corpus pages, the core's median call was 3%
+/// slower with it (2.29 against 2.19 ms, 2.24 against 2.18 ms, two runs).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

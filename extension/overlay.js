@@ -103,25 +103,33 @@
     let resize = null;
     let guard = null; // watches the page for what it does to the host
     let fights = 0;
+    let worn = null; // HOST_STYLE as the browser writes it back, learnt when first needed
     const hasHighlights = !!(global.CSS && CSS.highlights && global.Highlight);
 
-    /** Give the host its attributes, and no others the page may have added; its style when
-     *  `restyle` (the first time, or after the page wrote its own). The style is never read
-     *  back: serialising `all: initial` costs a third of a millisecond. */
-    function dress(restyle) {
+    /** Give the host its attributes and its style, and no other attribute the page may have
+     *  added. */
+    function dress() {
       for (const a of Array.from(host.attributes)) {
         if (a.name !== 'data-quietread-overlay' && a.name !== 'style') host.removeAttribute(a.name);
       }
       if (!host.hasAttribute('data-quietread-overlay')) host.setAttribute('data-quietread-overlay', '');
-      if (restyle) host.style.cssText = HOST_STYLE;
+      host.style.cssText = HOST_STYLE;
       // What was just written is ours: the guard need not see it.
       if (guard) guard.takeRecords();
     }
 
-    /** Whether the page left the host as dressed, judged by what it changed (`records`). */
+    /** Whether the page left the host as dressed. Its style is read back only when the page
+     *  wrote to it (`records`): serialising `all: initial` costs a quarter of a millisecond,
+     *  too much for every pass, and a page that writes the same style again is no attack. */
     function dressed(records) {
-      const restyled = records.some((r) => r.target === host && r.attributeName === 'style');
-      return !restyled && host.attributes.length === 2 && host.hasAttribute('data-quietread-overlay') && host.hasAttribute('style');
+      if (host.attributes.length !== 2 || !host.hasAttribute('data-quietread-overlay')) return false;
+      if (!records.some((r) => r.target === host && r.attributeName === 'style')) return host.hasAttribute('style');
+      if (worn === null) {
+        const probe = doc.createElement('quietread-labels');
+        probe.style.cssText = HOST_STYLE;
+        worn = probe.getAttribute('style');
+      }
+      return host.getAttribute('style') === worn;
     }
 
     /** The page took the host off or restyled it: put it back, MAX_FIGHTS times; then leave. */
@@ -132,7 +140,7 @@
         host.remove();
         return;
       }
-      dress(true);
+      dress();
       if (!host.isConnected) {
         doc.documentElement.appendChild(host);
         guard.takeRecords();
@@ -144,7 +152,7 @@
     function ensureHost() {
       if (host) return;
       host = doc.createElement('quietread-labels');
-      dress(true);
+      dress();
       const root = host.attachShadow({ mode: 'open' });
       const style = doc.createElement('style');
       style.textContent = STYLE;
@@ -222,9 +230,10 @@
       follow();
     }
 
-    /** Put each label in the margin beside its quote's first line, without overlaps. Layout
-     *  is read for all labels at once, then written, so the page lays out once or twice, not
-     *  once per label. */
+    /** Put each label in the margin beside its quote's first line, without overlaps. Run in a
+     *  frame: it finds the blocks the core could not name, picks the light or dark look once
+     *  per set of quotes, then reads layout for all labels at once and writes it, so the page
+     *  lays out once or twice, not once per label. */
     function place() {
       frame = 0;
       if (!items.length || !host || !host.isConnected) return;
@@ -237,9 +246,10 @@
         const container = it.block && it.block.parentElement;
         if (resize && container) resize.observe(container);
       }
-      if (!toned && items[0].block) {
+      const toneFrom = items.find((it) => it.block);
+      if (!toned && toneFrom) {
         toned = true;
-        layer.classList.toggle('dark', darkAt(items[0].block));
+        layer.classList.toggle('dark', darkAt(toneFrom.block));
       }
       for (const it of items) {
         if (it.label.style.display) it.label.style.display = '';
@@ -249,7 +259,13 @@
         const rects = it.range.getClientRects();
         if (!rects.length || !it.range.startContainer.isConnected) return null;
         const first = rects[0];
-        const block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+        let block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+        // A block the core named may have no box of its own (display: contents): the nearest
+        // ancestor that has one.
+        if (!block.width && !block.height && it.block) {
+          it.block = blockOf(it.range.startContainer);
+          block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+        }
         return { first, block, w: Math.min(190, it.label.offsetWidth || 120), h: it.label.offsetHeight || 18 };
       });
       const narrow = [];

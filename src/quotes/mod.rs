@@ -1046,6 +1046,38 @@ mod tests {
     }
 
     #[test]
+    fn near_misses_of_the_new_patterns_keep_their_speakers() {
+        let text = "Mayor Oskar Lind and union chair Marit Olsen spoke.\n\
+            \"The bridge opens in May.\" Lind said that evening.\n\
+            \"We stay out,\" Ilse I. Voronova, the treasurer, said.\n\
+            \"Nobody wins a strike,\" Aurelio Benn said. The port is \"finished for good\" - Lind disagrees with Olsen about it.\n\
+            In an interview with Piet Dunn: \"We will sail again,\" Olsen said.";
+        assert_speakers(&[
+            (text, "bridge opens", "Oskar Lind"),
+            (text, "We stay out", "Ilse I. Voronova"),
+            (text, "We will sail", "Marit Olsen"),
+        ]);
+        assert_ne!(
+            speaker_of(text, "finished for good").as_deref(),
+            Some("Oskar Lind"),
+            "a dash before a clause credits no one"
+        );
+    }
+
+    #[test]
+    fn chains_of_verbs_end_without_exhausting_the_stack() {
+        // Each repeat sends the speaker search one verb further back; hostile text may repeat
+        // them by the thousand.
+        for unit in ["saying, ", "and asking ", "continued to said "] {
+            let text = format!(
+                "Marit Olsen spoke. Olsen said, {}\"a b c d e\" and more.",
+                unit.repeat(20_000)
+            );
+            let _ = find(&text);
+        }
+    }
+
+    #[test]
     fn broken_input_does_not_panic() {
         for t in [
             "",

@@ -54,10 +54,11 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "pledging", "boasting", "joking", "mentioning", "remarking", "observing", "announcing",
     "confirming", "denying", "declaring", "stating", "reporting", "agreeing", "complaining",
     "conceding", "promising", "predicting", "testifying", "concluding", "recounting", "lamenting",
-    "expressing", "demanding", "responding", "replying", "answering", "wondering", "charging", "emphasizes", "emphasises", "remarks", "observes", "boasts",
-    "mentions", "shouts", "yells", "counters", "welcomes", "criticises", "criticizes", "praises",
-    "hails", "labels", "brands", "terms", "wonders", "muses", "repeats", "reiterates", "recounts",
-    "charges", "laments", "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges",
+    "expressing", "demanding", "responding", "replying", "answering", "wondering", "charging",
+    "emphasizes", "emphasises", "remarks", "observes", "boasts", "mentions", "shouts", "yells",
+    "counters", "welcomes", "criticises", "criticizes", "praises", "hails", "labels", "brands",
+    "terms", "wonders", "muses", "repeats", "reiterates", "recounts", "charges", "laments",
+    "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges",
 ]);
 
 /// Words that may stand between a subject and its cue verb.
@@ -109,6 +110,7 @@ static NOUN_LIKE: WordSet = WordSet::new(&[
     "statements", "comments", "words", "warns", "demands", "promises", "charges", "counters",
     "estimates", "reads", "labels", "brands", "terms", "recalls", "replies", "hails", "boasts",
     "mentions", "shouts", "praises", "repeats", "jokes", "quips", "pledges", "welcomes",
+    "wonders", "muses",
 ]);
 
 /// Whether a token is a cue verb (not a token inside a quote, nor a noun of the same form).
@@ -157,7 +159,7 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     }
     match j.checked_sub(1).map(|p| &tokens[p]) {
         // "Lind's remarks": a possessive owns a noun.
-        Some(p) if p.word && (p.lower.ends_with("'s") || p.lower.ends_with("’s")) => false,
+        Some(p) if p.word && p.lower.ends_with("'s") => false,
         Some(p) if p.word => {
             (p.cap && !NOT_NAMES.contains(&p.lower.as_str()))
                 || pronoun(p).is_some()
@@ -215,7 +217,7 @@ fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
 }
 
 /// Verbs that put out a written statement.
-const ISSUING: &[&str] = &["issued", "issues", "released", "releases", "sent", "posted"];
+const ISSUING: &[&str] = &["issued", "issues", "released", "releases", "sent"];
 
 /// Statements that are put out.
 const ISSUED: &[&str] = &["statement", "message", "release", "tweet", "note", "letter"];
@@ -363,14 +365,13 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     let m = forward(tokens, j)?;
     let closed = ends_sentence(tokens, last);
     // "“Q?” Hannity pressed.": a name and any past-tense verb right after the quote.
-    if matches!(m, Mention::Name(_) | Mention::Pronoun(_)) && verb_after_name(tokens, j) {
-        let verb = (j..tokens.len()).find(|&n| {
-            !(namelike(&tokens[n]) || tokens[n].text == "." || pronoun(&tokens[n]).is_some())
-        });
-        if closed && verb.is_some_and(|v| reports_clause(tokens, v)) {
-            return None;
+    if let Some(verb) = verb_after_name(tokens, j) {
+        if matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
+            if closed && reports_clause(tokens, verb) {
+                return None;
+            }
+            return Some(m);
         }
-        return Some(m);
     }
     // The verb must follow soon: "Flynn, a top Trump surrogate, said".
     let mut n = j;
@@ -404,8 +405,10 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     while in_sentence(n) && steps < window {
         if is_cue_at(tokens, n) {
             // "The harbour, she said, was ...": the cue has a subject of its own.
-            let own_subject =
-                !matches!(m, Mention::Pronoun(_)) && (j..n).any(|x| pronoun(&tokens[x]).is_some());
+            let own_subject = !matches!(m, Mention::Pronoun(_))
+                && n >= j + 2
+                && pronoun(&tokens[n - 1]).is_some()
+                && tokens[n - 2].text == ",";
             if own_subject || (closed && reports_clause(tokens, n)) {
                 return None;
             }
@@ -456,8 +459,17 @@ pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
     let rest: Vec<&Token> = tokens[j + 1..]
         .iter()
         .take_while(|t| t.paragraph == dash.paragraph)
+        .take(13)
         .collect();
-    if rest.len() > 12 || rest.iter().any(|t| t.quote.is_some() || is_cue(t)) {
+    if rest.is_empty() || rest.len() > 12 || rest.iter().any(|t| t.quote.is_some() || is_cue(t)) {
+        return None;
+    }
+    // The name ends the paragraph, or a comma or a full stop follows it ("― Piet Dunn, 34").
+    let after = *name_at(tokens, j + 1)?.words.last()? + 1;
+    let ends = tokens
+        .get(after)
+        .is_none_or(|t| t.paragraph != dash.paragraph || matches!(t.text.as_str(), "," | "."));
+    if !ends {
         return None;
     }
     match forward(tokens, j + 1)? {
@@ -479,10 +491,14 @@ fn ends_sentence(tokens: &[Token], last: usize) -> bool {
 /// `“... a port.” Mayor Lind said he would ...`: after a quote that ends its own sentence, a cue
 /// verb that reports a clause of its own ("said he", "said that") opens new reported speech.
 fn reports_clause(tokens: &[Token], cue: usize) -> bool {
+    // "said that evening" is a time, not a clause.
+    let time = tokens.get(cue + 2).is_some_and(|t| {
+        BETWEEN.contains(&t.lower.as_str()) || TIME_ENDS.contains(&t.lower.as_str())
+    });
     tokens.get(cue + 1).is_some_and(|t| {
         t.word
             && t.sentence == tokens[cue].sentence
-            && (t.lower == "that" || pronoun(t).is_some() || t.lower == "it")
+            && ((t.lower == "that" && !time) || pronoun(t).is_some() || t.lower == "it")
     })
 }
 
@@ -492,9 +508,9 @@ fn speaker_follows(t: &Token) -> bool {
     is_cue(t) && !matches!(t.lower.as_str(), "told" | "tells" | "tell")
 }
 
-/// Whether the name or pronoun at `j` is followed at once by a verb in the past tense or the
-/// third person ("pressed", "echoed", "writes").
-fn verb_after_name(tokens: &[Token], j: usize) -> bool {
+/// The verb in the past tense or the third person that follows the name or pronoun at `j` at
+/// once ("pressed", "echoed", "writes"), if there is one.
+fn verb_after_name(tokens: &[Token], j: usize) -> Option<usize> {
     let mut n = j;
     while n < tokens.len()
         && n - j < 6
@@ -502,14 +518,17 @@ fn verb_after_name(tokens: &[Token], j: usize) -> bool {
     {
         n += 1;
     }
-    tokens.get(n).is_some_and(|t| {
-        t.word
-            && !t.cap
-            && t.quote.is_none()
-            && t.sentence == tokens[j].sentence
-            && t.lower.len() > 3
-            && (t.lower.ends_with("ed") || is_cue(t))
-    })
+    tokens
+        .get(n)
+        .is_some_and(|t| {
+            t.word
+                && !t.cap
+                && t.quote.is_none()
+                && t.sentence == tokens[j].sentence
+                && t.lower.len() > 3
+                && (t.lower.ends_with("ed") || is_cue(t))
+        })
+        .then_some(n)
 }
 
 /// The speaker named right after a quote that does not open its sentence:
@@ -529,7 +548,8 @@ pub fn after_tight(tokens: &[Token], last: usize) -> Option<Mention> {
     }
     let m = forward(tokens, j)?;
     let named = matches!(m, Mention::Name(_) | Mention::Pronoun(_));
-    (named && (verb_after_name(tokens, j) || cue_after_appositive(tokens, j))).then_some(m)
+    (named && (verb_after_name(tokens, j).is_some() || cue_after_appositive(tokens, j)))
+        .then_some(m)
 }
 
 /// Whether the name at `j` is followed by an appositive between commas and then a verb of
@@ -752,6 +772,19 @@ static DETERMINERS: WordSet = WordSet::new(&[
 
 /// The subject of the cue verb at `v`, walking back over adverbs, times and an appositive.
 pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
+    subject_within(tokens, v, 0)
+}
+
+/// How many verbs `subject` follows back, each to one before it ("Olsen added, saying ...",
+/// "went on to say"), before it gives up: hostile text may chain them without end.
+const MAX_SUBJECT_HOPS: usize = 4;
+
+/// `subject`, `hops` verbs away from the one it was asked about.
+fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
+    if hops > MAX_SUBJECT_HOPS {
+        return None;
+    }
+    let subject = |tokens: &[Token], v: usize| subject_within(tokens, v, hops + 1);
     // "Sanders said, going on to say ...", "he went on to call": the subject of the verb that
     // carries on.
     if v >= 2 && tokens[v - 1].lower == "to" && goes_on_to(tokens, v - 1) {
@@ -1091,9 +1124,7 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
 }
 
 /// Words before the one a colon's words are said to, or about ("a message to Varga:").
-const ADDRESSED: &[&str] = &[
-    "to", "at", "against", "toward", "towards", "about", "on", "with",
-];
+const ADDRESSED: &[&str] = &["to", "against", "toward", "towards", "about"];
 
 /// The name a quote is credited to by a colon right before it, in the same paragraph
 /// ("Republican pollster Daron Shaw: “...”", "More from Jones: “...”", "Rep. Ana Ruiz (D-Kel.):").
@@ -1153,7 +1184,8 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
                 None => continue,
             }
         }
-        // "to urge leaders": an infinitive is not a speech act of anyone near it.
+        // "to urge leaders": an infinitive is not a speech act of anyone near it (is_cue_at
+        // says so of cue verbs; this covers phrasal cues too: "to put it mildly").
         if is_cue_at(tokens, j)
             && !(j > 0 && tokens[j - 1].lower == "to" && !goes_on_to(tokens, j - 1))
         {

@@ -214,16 +214,32 @@ test('a page that takes the labels off or restyles them once: they come back, be
 test('labels take a dark look on a dark page and a light one on a light page', async () => {
   for (const dark of [true, false]) {
     const { page, errors } = await open(`overlay.html?attack=none${dark ? '&dark=1' : ''}`);
-    await page.waitForFunction(() => document.querySelector('quietread-labels')?.shadowRoot?.querySelector('.label')?.style.top, null, { timeout: 10000 });
-    const look = await page.evaluate(() => {
-      const root = document.querySelector('quietread-labels').shadowRoot;
-      const label = getComputedStyle(root.querySelector('.label'));
-      return { dark: root.querySelector('.layer').classList.contains('dark'), color: label.color, background: label.backgroundColor };
-    });
-    assert.equal(look.dark, dark, JSON.stringify(look));
-    assert.notEqual(look.color, look.background);
-    assert.deepEqual(errors, []);
-    await page.close();
+    try {
+      await page.waitForFunction(() => document.querySelector('quietread-labels')?.shadowRoot?.querySelector('.label')?.style.top, null, { timeout: 10000 });
+      const look = await page.evaluate(() => {
+        const root = document.querySelector('quietread-labels').shadowRoot;
+        const label = getComputedStyle(root.querySelector('.label'));
+        // Luminance of an rgb() colour, 0 (black) to 1 (white); a transparent one shows the
+        // white canvas.
+        const lum = (c) => {
+          const [r, g, b, a] = c.match(/[\d.]+/g).map(Number);
+          return a === 0 ? 1 : (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        };
+        return {
+          dark: root.querySelector('.layer').classList.contains('dark'),
+          text: lum(label.color),
+          fill: lum(label.backgroundColor),
+          page: lum(getComputedStyle(document.body).backgroundColor),
+        };
+      });
+      assert.equal(look.dark, dark, JSON.stringify(look));
+      // The label stands out as the page does: light text on a dark fill on a dark page.
+      assert.equal(look.text > look.fill, dark, JSON.stringify(look));
+      assert.equal(look.page < 0.5, dark, JSON.stringify(look));
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
   }
 });
 

@@ -1046,6 +1046,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_opening_its_sentence_is_its_subject() {
+        // "He" is written in lower case elsewhere in the article too: still the subject.
+        let text = "Harbour chief promises action on fees.\n\
+            Harbour chief Aurelio Benn, who is seeking a second term, met the fishermen.\n\
+            Benn promised Sunday at a rally in Harwick to end \"the wasteful fee regime.\" He echoed that promise on Monday, saying he would tell the harbour office \"to stop charging at once\" for small boats.\n\
+            Dean Marlow, a doctor, then appeared on the radio and began by saying he would \"never\" judge anyone by voice alone.\n\
+            He then defended the remark, saying, \"I don't think this is a silly idea.\"";
+        assert_speakers(&[
+            (text, "stop charging", "Aurelio Benn"),
+            (text, "silly idea", "Dean Marlow"),
+        ]);
+    }
+
+    #[test]
     fn near_misses_of_the_new_patterns_keep_their_speakers() {
         let text = "Mayor Oskar Lind and union chair Marit Olsen spoke.\n\
             \"The bridge opens in May.\" Lind said that evening.\n\

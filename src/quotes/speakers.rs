@@ -1311,8 +1311,10 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
                 .is_some_and(|n| n.word && !n.cap && !is_cue(n))
     };
     let participle = verbal(j) || (tokens[j].lower.ends_with("ly") && j + 1 < at && verbal(j + 1));
-    if OPENERS.contains(&tokens[j].lower.as_str()) || tokens[j].common || short_opener || participle
-    {
+    // A pronoun opening the sentence is its subject, though the article writes it in lower
+    // case elsewhere too.
+    let common = tokens[j].common && pronoun(&tokens[j]).is_none();
+    if OPENERS.contains(&tokens[j].lower.as_str()) || common || short_opener || participle {
         match comma {
             Some(c) => j = c + 1,
             // "But Trump campaign chairman Paul Manafort said": a conjunction needs no comma.

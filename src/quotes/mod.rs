@@ -429,12 +429,6 @@ fn pronoun_chain(
         let g = people.gender(name);
         g == '?' || g == gender
     };
-    if let Some((_, s)) = said
-        .last()
-        .filter(|(p, s)| *p == paragraph && fits(&s.name) && !s.name.contains(" and "))
-    {
-        return Some(s.clone());
-    }
     let spoke = |name: &str| said.iter().any(|(_, s)| s.name == name);
     // A pronoun stands for a person: not a party, a place or an office that has been quoted
     // ("GOP", "State", "New Hampshire").
@@ -444,6 +438,18 @@ fn pronoun_chain(
             && fits(&sp.name)
             && names::may_be_person(&sp.name)
     };
+    // "Benn disagrees, and he's said ...": a person opening the pronoun's own sentence.
+    if let Some(Mention::Name(n)) = speakers::main_subject(tokens, at) {
+        if let Some(sp) = speakers::resolve(people, &Mention::Name(n)).filter(|s| person(s)) {
+            return Some(sp);
+        }
+    }
+    if let Some((_, s)) = said
+        .last()
+        .filter(|(p, s)| *p == paragraph && fits(&s.name) && !s.name.contains(" and "))
+    {
+        return Some(s.clone());
+    }
     let mut j = at;
     let mut sentence = tokens[at].sentence;
     // People of the nearest earlier sentence naming any: (speaker, has spoken before).
@@ -1053,9 +1059,18 @@ mod tests {
             Benn promised Sunday at a rally in Harwick to end \"the wasteful fee regime.\" He echoed that promise on Monday, saying he would tell the harbour office \"to stop charging at once\" for small boats.\n\
             Dean Marlow, a doctor, then appeared on the radio and began by saying he would \"never\" judge anyone by voice alone.\n\
             He then defended the remark, saying, \"I don't think this is a silly idea.\"";
+        // "he's said": the pronoun of a contraction speaks too.
+        let since = "Harbour chief Aurelio Benn met the fishermen.\n\
+            \"We need the fees,\" said councillor Marit Olsen on Monday. \"All of them,\" she added.\n\
+            At every stop this year, he's said the same thing: \"It is not about me.\"";
+        // A person opening the pronoun's own sentence comes before the paragraph's last speaker.
+        let own = "Harbour chief Aurelio Benn met the fishermen.\n\
+            \"We need the fees,\" said councillor Marit Olsen on Monday. Benn disagrees, and he's said the same thing at every stop: \"It is not about the fees.\"";
         assert_speakers(&[
             (text, "stop charging", "Aurelio Benn"),
             (text, "silly idea", "Dean Marlow"),
+            (since, "not about me", "Aurelio Benn"),
+            (own, "not about the fees", "Aurelio Benn"),
         ]);
     }
 

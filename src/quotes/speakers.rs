@@ -265,9 +265,14 @@ const NOUN_BEFORE: &[&str] = &[
 ];
 
 fn pronoun(t: &Token) -> Option<char> {
+    // "he's said", "she'd told", "they've argued": the pronoun of a contraction.
+    let word = ["'s", "'d", "'ve", "'ll"]
+        .iter()
+        .find_map(|c| t.lower.strip_suffix(c))
+        .unwrap_or(&t.lower);
     PRONOUNS
         .iter()
-        .find(|(p, _)| t.word && t.lower == *p)
+        .find(|(p, _)| t.word && word == *p)
         .map(|(_, g)| *g)
 }
 

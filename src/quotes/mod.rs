@@ -1045,6 +1045,16 @@ mod tests {
             (citing, "calm hand", "Oskar Lind"),
             (citing, "still counting", "Ilse Voronova"),
         ]);
+        // "Kelmar state delegate Ilse Voronova": a cue word's noun form inside a role; "went so
+        // far as to say:" carries on into speech.
+        let role = "Harbour vote.\n\
+            \"We need the fees,\" said councillor Marit Olsen on Monday.\n\
+            Kelmar state delegate Ilse Voronova, wearing a red cape, said the vote could be \"a failure of nerve\" for the town.\n\
+            The Ledger columnist Piet Dunn went so far as to say: \"The port as we know it is over.\"";
+        assert_speakers(&[
+            (role, "failure of nerve", "Ilse Voronova"),
+            (role, "as we know it", "Piet Dunn"),
+        ]);
         // The usual pattern still holds: "“Q.” Lind said." and "“Q.” Lind said in a statement."
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";

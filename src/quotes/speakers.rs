@@ -170,16 +170,32 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
 }
 
 /// Whether the "to" at `to` follows a verb that carries on into speech: "went on to say",
-/// "continued to insist", "proceeded to explain".
+/// "continued to insist", "proceeded to explain", "went so far as to say".
 fn goes_on_to(tokens: &[Token], to: usize) -> bool {
+    carrying_verb(tokens, to).is_some()
+}
+
+/// The verb that carries on into the speech after the "to" at `to` (see `goes_on_to`).
+fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
-    to >= 1
-        && (matches!(
+    let going = |k: usize| matches!(word(k), "went" | "goes" | "go" | "going");
+    if to >= 1
+        && matches!(
             word(to - 1),
             "continued" | "continues" | "proceeded" | "proceeds"
-        ) || (word(to - 1) == "on"
-            && to >= 2
-            && matches!(word(to - 2), "went" | "goes" | "go" | "going")))
+        )
+    {
+        return Some(to - 1);
+    }
+    if to >= 2 && word(to - 1) == "on" && going(to - 2) {
+        return Some(to - 2);
+    }
+    (to >= 4
+        && word(to - 1) == "as"
+        && word(to - 2) == "far"
+        && word(to - 3) == "so"
+        && going(to - 4))
+    .then(|| to - 4)
 }
 
 /// Verbs that attribute speech with the word after them ("as Marsh put it", "pointed out").
@@ -748,8 +764,17 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.word && !n.cap && !DETERMINERS.contains(&n.lower.as_str()));
+        // "Minnesota state delegate Mary Susan": a noun form of a cue word inside a role.
+        let role_noun = NOUN_FORMS.contains(&t.lower.as_str())
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.word
+                    && n.quote.is_none()
+                    && !is_cue(n)
+                    && !DETERMINERS.contains(&n.lower.as_str())
+                    && !LINKS.contains(&n.lower.as_str())
+            });
         if !t.word
-            || is_cue_at(tokens, k)
+            || (is_cue_at(tokens, k) && !role_noun)
             || past
             || (LINKS.contains(&t.lower.as_str()) && !role_of)
         {
@@ -792,13 +817,10 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
     let subject = |tokens: &[Token], v: usize| subject_within(tokens, v, hops + 1);
     // "Sanders said, going on to say ...", "he went on to call": the subject of the verb that
     // carries on.
-    if v >= 2 && tokens[v - 1].lower == "to" && goes_on_to(tokens, v - 1) {
-        let verb = if tokens[v - 2].lower == "on" {
-            v - 3
-        } else {
-            v - 2
-        };
-        return subject(tokens, verb);
+    if v >= 2 && tokens[v - 1].lower == "to" {
+        if let Some(verb) = carrying_verb(tokens, v - 1) {
+            return subject(tokens, verb);
+        }
     }
     let sentence = tokens[v].sentence;
     let mut j = v;

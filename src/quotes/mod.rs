@@ -971,7 +971,7 @@ mod tests {
             Minutes after the vote, Lind issued a statement, “Tonight the owners lost. I thank every crew that held out.”\n\
             Union chair Marit Olsen delivered a blunt message to Varga: “It is time to stop the strike and get back to the boats.”\n\
             “Nobody can run a ferry on promises,” Piet Dunn of the Harbour Institute for Coastal Studies wrote in May.\n\
-            Marit Olsen frequently emphasizes that she is a “proud sailor” who owes nothing to the owners.";
+            Marit Olsen regularly emphasizes in speeches that her family are “harbour folk” who owe nothing to the owners.";
         assert_speakers(&[
             (ferry, "We are not thieves", "Hana Varga"),
             (ferry, "owners' doing", "Oskar Lind"),
@@ -979,7 +979,7 @@ mod tests {
             (ferry, "Tonight the owners", "Oskar Lind"),
             (ferry, "stop the strike", "Marit Olsen"),
             (ferry, "run a ferry", "Piet Dunn"),
-            (ferry, "proud sailor", "Marit Olsen"),
+            (ferry, "harbour folk", "Marit Olsen"),
         ]);
         // A possessive owns a noun: "Varga's remarks" is no one speaking.
         let remarks = "Harbour chief Aurelio Benn spoke on Monday.\n\
@@ -999,14 +999,14 @@ mod tests {
             Harbour chief Aurelio Benn and union chair Marit Olsen met again on Tuesday.\n\
             \"Maybe the owners will learn,\" Olsen said. \"We are showing some patience.\" The harbour, she said, was \"where we settle this face to face.\"\n\
             \"It is a sad day,\" Benn told reporters. \"That has no place in a port.\" Mayor Oskar Lind said he would have fired the manager.\n\
-            Benn cannot say that \"from his office,\" Olsen added, saying it should be \"up to the board to decide.\"\n\
+            Benn cannot say that \"from his office,\" Olsen added, saying the choice \"belongs to the board alone.\"\n\
             \"Boats and ferries pay almost no harbour dues.\"\n\
             - Lind.\n\
             \"I would rather strike than sign that contract.\" ― Piet Dunn";
         assert_speakers(&[
             (strike, "showing some patience", "Marit Olsen"),
             (strike, "no place in a port", "Aurelio Benn"),
-            (strike, "up to the board", "Marit Olsen"),
+            (strike, "board alone", "Marit Olsen"),
             (strike, "harbour dues", "Oskar Lind"),
             (strike, "rather strike", "Piet Dunn"),
         ]);
@@ -1066,19 +1066,19 @@ mod tests {
         // "He" is written in lower case elsewhere in the article too: still the subject.
         let text = "Harbour chief promises action on fees.\n\
             Harbour chief Aurelio Benn, who is seeking a second term, met the fishermen.\n\
-            Benn promised Sunday at a rally in Harwick to end \"the wasteful fee regime.\" He echoed that promise on Monday, saying he would tell the harbour office \"to stop charging at once\" for small boats.\n\
-            Dean Marlow, a doctor, then appeared on the radio and began by saying he would \"never\" judge anyone by voice alone.\n\
-            He then defended the remark, saying, \"I don't think this is a silly idea.\"";
+            Benn promised Sunday at a rally in Harwick to end \"the wasteful fee regime.\" He repeated the pledge a day later, saying he would order the harbour office \"to stop charging at once\" for small boats.\n\
+            Dean Marlow, a doctor, went on the radio next and opened by insisting he would \"never\" judge anyone by voice alone.\n\
+            He later stood by the comment, saying, \"My view has not changed at all.\"";
         // "he's said": the pronoun of a contraction speaks too.
         let since = "Harbour chief Aurelio Benn met the fishermen.\n\
             \"We need the fees,\" said councillor Marit Olsen on Monday. \"All of them,\" she added.\n\
-            At every stop this year, he's said the same thing: \"It is not about me.\"";
+            In each town he visits, he's said much the same: \"It is not about me.\"";
         // A person opening the pronoun's own sentence comes before the paragraph's last speaker.
         let own = "Harbour chief Aurelio Benn met the fishermen.\n\
-            \"We need the fees,\" said councillor Marit Olsen on Monday. Benn disagrees, and he's said the same thing at every stop: \"It is not about the fees.\"";
+            \"We need the fees,\" said councillor Marit Olsen on Monday. Benn disagrees, and he's said so in each town: \"It is not about the fees.\"";
         assert_speakers(&[
             (text, "stop charging", "Aurelio Benn"),
-            (text, "silly idea", "Dean Marlow"),
+            (text, "not changed at all", "Dean Marlow"),
             (since, "not about me", "Aurelio Benn"),
             (own, "not about the fees", "Aurelio Benn"),
         ]);

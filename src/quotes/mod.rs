@@ -1055,6 +1055,11 @@ mod tests {
             (role, "failure of nerve", "Ilse Voronova"),
             (role, "as we know it", "Piet Dunn"),
         ]);
+        // "More from Lind:": the name after "from" is the source.
+        let more = "Poll shows shift.\n\
+            The pollster Jeffrey M. Lind wrote that the map favours the party.\n\
+            What that means for this year - More from Lind: \"The party of a town is where counting its vote begins.\"";
+        assert_speakers(&[(more, "counting its vote", "Jeffrey M. Lind")]);
         // The usual pattern still holds: "“Q.” Lind said." and "“Q.” Lind said in a statement."
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";

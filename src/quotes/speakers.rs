@@ -1181,6 +1181,12 @@ pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
     if s > 0 && ADDRESSED.contains(&tokens[s - 1].lower.as_str()) {
         return None;
     }
+    // "More from Lind:", "A note from Lind:": the name is the source.
+    if s > 0 && tokens[s - 1].lower == "from" && !byline {
+        if let Some(run) = name_at(tokens, s).filter(|r| r.words.last() == Some(&e)) {
+            return Some(Mention::Name(vec![run_text(tokens, &run)]));
+        }
+    }
     match backward(tokens, e)? {
         m @ Mention::Name(_) if !byline => Some(m),
         _ => None,

@@ -396,9 +396,11 @@ impl Index {
     }
 }
 
-/// Resolve "he" or "she": a speaker of the same paragraph; else the first person named in
-/// the nearest earlier sentence that names one (a sentence's subject comes first), within this
-/// and the previous paragraph; else the last speaker a few paragraphs back. The gender must fit.
+/// Resolve "he" or "she": a person opening the pronoun's own sentence when "and" or "but" joins
+/// the two ("Benn disagrees, and he's said"); else a speaker of the same paragraph; else the
+/// first person named in the nearest earlier sentence that names one (a sentence's subject
+/// comes first), within this and the previous paragraph; else the last speaker a few paragraphs
+/// back. The gender must fit.
 fn pronoun(
     people: &People,
     said: &[(usize, Speaker)],
@@ -438,8 +440,14 @@ fn pronoun_chain(
             && fits(&sp.name)
             && names::may_be_person(&sp.name)
     };
-    // "Benn disagrees, and he's said ...": a person opening the pronoun's own sentence.
-    if let Some(Mention::Name(n)) = speakers::main_subject(tokens, at) {
+    // "Benn disagrees, and he's said ...": a person opening the pronoun's own sentence, when a
+    // conjunction joins the pronoun's clause to that person's ("Varga, she added, ..." is an
+    // attribution set in the sentence, not the same person).
+    let joined = (at.saturating_sub(3)..at)
+        .rev()
+        .find(|&k| speakers::pronoun(&tokens[k]).is_some())
+        .is_some_and(|p| p > 0 && matches!(tokens[p - 1].lower.as_str(), "and" | "but"));
+    if let Some(Mention::Name(n)) = speakers::main_subject(tokens, at).filter(|_| joined) {
         if let Some(sp) = speakers::resolve(people, &Mention::Name(n)).filter(|s| person(s)) {
             return Some(sp);
         }
@@ -1106,6 +1114,29 @@ mod tests {
             Some("Oskar Lind"),
             "a dash before a clause credits no one"
         );
+    }
+
+    #[test]
+    fn near_misses_of_pronouns_roles_and_sources() {
+        let text = "Harbour row.\n\
+            Mayor Oskar Lind, union chair Marit Olsen and captain Hana Varga met on Monday, and they spoke for hours.\n\
+            \"We need the fees,\" said councillor Marit Olsen on Monday. Hana Varga, she added, \"has never run a boat in her life.\"\n\
+            Oskar Lind will call Piet Dunn on Monday. He said the talk would be \"short and frank with the owners.\"\n\
+            Lind laughed off the jibe from Dunn: \"I have never taken a cent from anyone.\"\n\
+            \"We need the money,\" said Olsen. They would be \"a lifeline for the small boats in winter.\"\n\
+            In every town, he's said \"it is not about me.\"";
+        assert_speakers(&[
+            // An attribution set in the sentence, not the sentence's subject.
+            (text, "never run a boat", "Marit Olsen"),
+            // "will call Piet Dunn": a cue word's noun form takes no name after it.
+            (text, "short and frank", "Oskar Lind"),
+            // "the jibe from Dunn:" has its own subject.
+            (text, "taken a cent", "Oskar Lind"),
+            // "They" stands for no one here; the paragraph's speaker does.
+            (text, "lifeline", "Marit Olsen"),
+            // "he's said" is a pronoun and its verb, not a possessive.
+            (text, "not about me", "Oskar Lind"),
+        ]);
     }
 
     #[test]

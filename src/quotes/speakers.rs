@@ -138,7 +138,9 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     // “...”" still names the claimant.)
     if j > 0 && tokens.get(j + 1).is_some_and(|q| q.quote.is_some()) && {
         let p = &tokens[j - 1];
-        p.word && (p.lower.ends_with("'s") || NOUN_BEFORE.contains(&p.lower.as_str()))
+        p.word
+            && ((p.lower.ends_with("'s") && pronoun(p).is_none())
+                || NOUN_BEFORE.contains(&p.lower.as_str()))
     } {
         return false;
     }
@@ -159,7 +161,7 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     }
     match j.checked_sub(1).map(|p| &tokens[p]) {
         // "Lind's remarks": a possessive owns a noun.
-        Some(p) if p.word && p.lower.ends_with("'s") => false,
+        Some(p) if p.word && p.lower.ends_with("'s") && pronoun(p).is_none() => false,
         Some(p) if p.word => {
             (p.cap && !NOT_NAMES.contains(&p.lower.as_str()))
                 || pronoun(p).is_some()
@@ -190,10 +192,11 @@ fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
     if to >= 2 && word(to - 1) == "on" && going(to - 2) {
         return Some(to - 2);
     }
+    // "went so far as to say", "went as far as to say".
     (to >= 4
         && word(to - 1) == "as"
         && word(to - 2) == "far"
-        && word(to - 3) == "so"
+        && matches!(word(to - 3), "so" | "as")
         && going(to - 4))
     .then(|| to - 4)
 }
@@ -280,7 +283,8 @@ const NOUN_BEFORE: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
 ];
 
-fn pronoun(t: &Token) -> Option<char> {
+/// The gender of a personal pronoun that can speak ('m', 'f', 'p' plural, '?'), if `t` is one.
+pub fn pronoun(t: &Token) -> Option<char> {
     // "he's said", "she'd told", "they've argued": the pronoun of a contraction.
     let word = ["'s", "'d", "'ve", "'ll"]
         .iter()
@@ -768,6 +772,7 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
         let role_noun = NOUN_FORMS.contains(&t.lower.as_str())
             && tokens.get(k + 1).is_some_and(|n| {
                 n.word
+                    && !n.cap
                     && n.quote.is_none()
                     && !is_cue(n)
                     && !DETERMINERS.contains(&n.lower.as_str())
@@ -1181,8 +1186,24 @@ pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
     if s > 0 && ADDRESSED.contains(&tokens[s - 1].lower.as_str()) {
         return None;
     }
-    // "More from Lind:", "A note from Lind:": the name is the source.
+    // "More from Lind:", "- A note from Lind:": the name is the source, when the words before
+    // "from" open the sentence or follow a dash ("the jibe from Dunn:" has its own subject).
     if s > 0 && tokens[s - 1].lower == "from" && !byline {
+        let opening = {
+            let sentence = tokens[s - 1].sentence;
+            let words = (0..s - 1)
+                .rev()
+                .take_while(|&k| {
+                    tokens[k].sentence == sentence && !DASHES.contains(&tokens[k].text.as_str())
+                })
+                .filter(|&k| tokens[k].word)
+                .take(3)
+                .count();
+            words <= 2
+        };
+        if !opening {
+            return None;
+        }
         if let Some(run) = name_at(tokens, s).filter(|r| r.words.last() == Some(&e)) {
             return Some(Mention::Name(vec![run_text(tokens, &run)]));
         }
@@ -1346,7 +1367,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     let participle = verbal(j) || (tokens[j].lower.ends_with("ly") && j + 1 < at && verbal(j + 1));
     // A pronoun opening the sentence is its subject, though the article writes it in lower
     // case elsewhere too.
-    let common = tokens[j].common && pronoun(&tokens[j]).is_none();
+    let common = tokens[j].common && !matches!(pronoun(&tokens[j]), Some('m' | 'f'));
     if OPENERS.contains(&tokens[j].lower.as_str()) || common || short_opener || participle {
         match comma {
             Some(c) => j = c + 1,

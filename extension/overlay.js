@@ -259,12 +259,13 @@
         const rects = it.range.getClientRects();
         if (!rects.length || !it.range.startContainer.isConnected) return null;
         const first = rects[0];
-        let block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+        const boxOf = (el) => (el && el.isConnected ? el.getBoundingClientRect() : first);
+        let block = boxOf(it.block);
         // A block the core named may have no box of its own (display: contents): the nearest
         // ancestor that has one.
         if (!block.width && !block.height && it.block) {
           it.block = blockOf(it.range.startContainer);
-          block = it.block && it.block.isConnected ? it.block.getBoundingClientRect() : first;
+          block = boxOf(it.block);
         }
         return { first, block, w: Math.min(190, it.label.offsetWidth || 120), h: it.label.offsetHeight || 18 };
       });

@@ -1739,15 +1739,20 @@ fn quote_time_is_linear_in_readers_letters() {
 /// all the blocks before it: quadratic in a long article with prompts in its flow.
 #[test]
 fn plan_json_time_is_linear_on_a_long_article_with_prompts() {
+    assert_plan_linear("plan_json, long article", long_article, |plan| {
+        assert!(plan["hide"].as_array().is_some_and(|h| !h.is_empty()));
+        assert!(plan["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    });
+}
+
+/// `assert_linear` for `plan_json` on the JSON snapshot of `page(n)`, from 2,000 units; `check`
+/// reads each plan.
+fn assert_plan_linear(what: &str, page: impl Fn(usize) -> String, check: impl Fn(&Value)) {
     assert_linear(
-        "plan_json, long article",
+        what,
         2000,
-        |n| serde_json::to_string(&html::snapshot(&long_article(n))).unwrap(),
-        |json| {
-            let plan: Value = serde_json::from_str(&plan_json(json, "")).unwrap();
-            assert!(plan["hide"].as_array().is_some_and(|h| !h.is_empty()));
-            assert!(plan["quotes"].as_array().is_some_and(|q| !q.is_empty()));
-        },
+        |n| serde_json::to_string(&html::snapshot(&page(n))).unwrap(),
+        |json| check(&serde_json::from_str(&plan_json(json, "")).unwrap()),
     );
 }
 
@@ -1767,15 +1772,9 @@ fn form_of_fields(n: usize) -> String {
 
 #[test]
 fn plan_json_time_is_linear_in_a_form_of_many_fields() {
-    assert_linear(
-        "plan_json, form of fields",
-        2000,
-        |n| serde_json::to_string(&html::snapshot(&form_of_fields(n))).unwrap(),
-        |json| {
-            let plan: Value = serde_json::from_str(&plan_json(json, "")).unwrap();
-            assert!(plan["hide"].as_array().is_some_and(|h| !h.is_empty()));
-        },
-    );
+    assert_plan_linear("plan_json, form of fields", form_of_fields, |plan| {
+        assert!(plan["hide"].as_array().is_some_and(|h| !h.is_empty()));
+    });
 }
 
 /// A script's data read as text: one paragraph of `n` records of quoted strings, then a line of

@@ -128,9 +128,7 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     if !is_cue(t) {
         return phrasal_cue(tokens, j);
     }
-    // "to continue", "to urge leaders": an infinitive is no one's speech act here, but for
-    // "went on to say", "continued to insist".
-    if j > 0 && tokens[j - 1].lower == "to" && !goes_on_to(tokens, j - 1) {
+    if infinitive(tokens, j) {
         return false;
     }
     // "calling Ostrom's charge “reckless”": after a possessive or an article, and with the
@@ -171,13 +169,14 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     }
 }
 
-/// Whether the "to" at `to` follows a verb that carries on into speech: "went on to say",
-/// "continued to insist", "proceeded to explain", "went so far as to say".
-fn goes_on_to(tokens: &[Token], to: usize) -> bool {
-    carrying_verb(tokens, to).is_some()
+/// "to continue", "to urge leaders": whether token `j` is an infinitive, no one's speech act,
+/// unlike "went on to say" or "continued to insist".
+fn infinitive(tokens: &[Token], j: usize) -> bool {
+    j > 0 && tokens[j - 1].lower == "to" && carrying_verb(tokens, j - 1).is_none()
 }
 
-/// The verb that carries on into the speech after the "to" at `to` (see `goes_on_to`).
+/// The verb that carries on into the speech after the "to" at `to`: "went on to say",
+/// "continued to insist", "proceeded to explain", "went so far as to say".
 fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let going = |k: usize| matches!(word(k), "went" | "goes" | "go" | "going");
@@ -379,7 +378,8 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     }
     let in_sentence =
         |j: usize| j < tokens.len() && tokens[j].sentence == sentence && tokens[j].quote.is_none();
-    if !in_sentence(j) || introduces_next(tokens, last, j) {
+    let closed = ends_sentence(tokens, last);
+    if !in_sentence(j) || (closed && introduces_next(tokens, j)) {
         return None;
     }
     if speaker_follows(&tokens[j]) {
@@ -388,7 +388,6 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         return (!matches!(m, Mention::Pronoun(_))).then_some(m);
     }
     let m = forward(tokens, j)?;
-    let closed = ends_sentence(tokens, last);
     // "“Q?” Hannity pressed.": a name and any past-tense verb right after the quote.
     if let Some(verb) = verb_after_name(tokens, j) {
         if matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
@@ -450,12 +449,9 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     None
 }
 
-/// `“We are sailors.” Lind said: “...”`: after a quote that ends its own sentence, words that
-/// end in a colon before the next quote introduce that quote, not the one before.
-fn introduces_next(tokens: &[Token], last: usize, j: usize) -> bool {
-    if !ends_sentence(tokens, last) {
-        return false;
-    }
+/// `“We are sailors.” Lind said: “...”`: after a quote that ends its own sentence, words from
+/// `j` that end in a colon before the next quote introduce that quote, not the one before.
+fn introduces_next(tokens: &[Token], j: usize) -> bool {
     (j..tokens.len().min(j + 12))
         .take_while(|&n| tokens[n].quote.is_none() && tokens[n].sentence == tokens[j].sentence)
         .find(|&n| tokens[n].text == ":")
@@ -712,6 +708,16 @@ fn description(tokens: &[Token], j: usize) -> Option<Mention> {
     (words.len() >= 2).then(|| Mention::Description(words.join(" ")))
 }
 
+/// A lower-case word that can stand in a role before a name: not a determiner, a link word
+/// or a verb of saying.
+fn plain_word(n: &Token) -> bool {
+    n.word
+        && !n.cap
+        && !DETERMINERS.contains(&n.lower.as_str())
+        && !LINKS.contains(&n.lower.as_str())
+        && !is_cue(n)
+}
+
 /// A name further on in the same noun phrase: after up to four lower-case or role words, or
 /// as an appositive between commas right after a possessive ("Sanders's campaign manager,
 /// Jeff Weaver,").
@@ -735,16 +741,12 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
         let comma_name = (t.text == "," && (tokens[end].lower.ends_with("'s") || steps > 0))
             .then(|| {
                 let role = |n: &Token| {
-                    n.word
-                        && !n.cap
-                        && !DETERMINERS.contains(&n.lower.as_str())
-                        && !LINKS.contains(&n.lower.as_str())
+                    plain_word(n)
                         && !matches!(
                             n.lower.as_str(),
                             "and" | "or" | "but" | "who" | "which" | "that" | "whose"
                         )
                         && !n.lower.ends_with("ed")
-                        && !is_cue(n)
                 };
                 let mut r = k + 1;
                 while r < tokens.len() && r - k <= 3 && role(&tokens[r]) {
@@ -770,14 +772,9 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
                 .is_some_and(|n| n.word && !n.cap && !DETERMINERS.contains(&n.lower.as_str()));
         // "Minnesota state delegate Mary Susan": a noun form of a cue word inside a role.
         let role_noun = NOUN_FORMS.contains(&t.lower.as_str())
-            && tokens.get(k + 1).is_some_and(|n| {
-                n.word
-                    && !n.cap
-                    && n.quote.is_none()
-                    && !is_cue(n)
-                    && !DETERMINERS.contains(&n.lower.as_str())
-                    && !LINKS.contains(&n.lower.as_str())
-            });
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| plain_word(n) && n.quote.is_none());
         if !t.word
             || (is_cue_at(tokens, k) && !role_noun)
             || past
@@ -831,6 +828,15 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
     let mut j = v;
     let mut skipped = 0;
     let ok = |j: usize| tokens[j].sentence == sentence && tokens[j].quote.is_none();
+    let participle = tokens[v].lower.ends_with("ing");
+    // The subject of the clause's own cue verb, the nearest before token `j - 1`.
+    let clause_subject = |j: usize| {
+        (0..j - 1)
+            .rev()
+            .take_while(|&n| ok(n))
+            .find(|&n| is_cue_at(tokens, n))
+            .and_then(|m| subject(tokens, m))
+    };
     while j > 0 && ok(j - 1) && skipped < 24 {
         let t = &tokens[j - 1];
         if t.word
@@ -854,7 +860,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                 continue;
             }
         }
-        if t.text == "," && tokens[v].lower.ends_with("ing") {
+        if t.text == "," && participle {
             // "Olsen added, saying ...": right after a cue verb, the participle is its
             // subject's.
             if j >= 2 && is_cue_at(tokens, j - 2) {
@@ -867,11 +873,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
             if let Some(m) = main_subject(tokens, v) {
                 return Some(m);
             }
-            let main = (0..j - 1)
-                .rev()
-                .take_while(|&n| ok(n))
-                .find(|&n| is_cue_at(tokens, n));
-            return main.and_then(|m| subject(tokens, m));
+            return clause_subject(j);
         }
         if t.text == "," {
             // An appositive or relative clause: "Mr Halvorsen, who took over in March, said".
@@ -907,15 +909,9 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                     skipped += 1;
                     continue;
                 }
-                None => {
-                    // A participle after the main clause: "..., arguing that": the clause's
-                    // own cue verb has the subject.
-                    let main = (0..j - 1)
-                        .rev()
-                        .take_while(|&n| ok(n))
-                        .find(|&n| is_cue_at(tokens, n));
-                    return main.and_then(|m| subject(tokens, m));
-                }
+                // A participle after the main clause: "..., arguing that": the clause's own cue
+                // verb has the subject.
+                None => return clause_subject(j),
             }
         }
         break;
@@ -928,7 +924,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
     if matches!(tokens[j - 1].lower.as_str(), "and" | "but") {
         // "with Lind tweeting that ... and asking, ...": a participle joined to an earlier one
         // shares its subject.
-        if tokens[v].lower.ends_with("ing") {
+        if participle {
             let earlier = (0..j - 1)
                 .rev()
                 .take_while(|&n| tokens[n].sentence == sentence)
@@ -939,7 +935,6 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         }
         return main_subject(tokens, v);
     }
-    let participle = tokens[v].lower.ends_with("ing");
     // "Lind wrote in a note to The Ledger explaining why": after a preposition the noun is an
     // object; the participle goes with the clause's own cue verb.
     // "with Trump tweeting that ...": after "with" the noun is the participle's own subject.
@@ -952,11 +947,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         }
     };
     if object {
-        let main = (0..j - 1)
-            .rev()
-            .take_while(|&n| ok(n))
-            .find(|&n| is_cue_at(tokens, n));
-        if let Some(m) = main.and_then(|m| subject(tokens, m)) {
+        if let Some(m) = clause_subject(j) {
             return Some(m);
         }
     }
@@ -1240,9 +1231,7 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         }
         // "to urge leaders": an infinitive is not a speech act of anyone near it (is_cue_at
         // says so of cue verbs; this covers phrasal cues too: "to put it mildly").
-        if is_cue_at(tokens, j)
-            && !(j > 0 && tokens[j - 1].lower == "to" && !goes_on_to(tokens, j - 1))
-        {
+        if is_cue_at(tokens, j) && !infinitive(tokens, j) {
             return subject(tokens, j).map(|m| (m, j));
         }
     }

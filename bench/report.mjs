@@ -42,6 +42,8 @@ export function pageFigures(samples) {
     core: m((s) => s.quietread.core),
     apply: m((s) => s.quietread.apply),
     total: m((s) => s.quietread.total),
+    labels: m((s) => s.quietread.labels),
+    all: m((s) => s.quietread.all),
     readability: m((s) => s.readability.total),
     clone: m((s) => s.readability.clone),
     late: m((s) => s.quietread.late && s.quietread.late.ms),
@@ -55,6 +57,7 @@ export function pageFigures(samples) {
   };
   f.totalOverFloor = f.total / f.floor;
   f.readabilityOverTotal = f.readability / f.total;
+  f.allOverFloor = f.all / f.floor;
   return f;
 }
 
@@ -68,6 +71,8 @@ export function summarize(pages, wasm, longTasks) {
     core: spread(col('core')),
     apply: spread(col('apply')),
     total: spread(col('total')),
+    labels: spread(col('labels')),
+    all: spread(col('all')),
     first: spread(col('first')),
     readability: spread(col('readability')),
     readabilityClone: spread(col('clone')),
@@ -78,6 +83,7 @@ export function summarize(pages, wasm, longTasks) {
     ratios: {
       totalOverFloor: median(col('totalOverFloor')),
       readabilityOverTotal: median(col('readabilityOverTotal')),
+      allOverFloor: median(col('allOverFloor')),
     },
     wasm: { first: wasm[0] ?? null, ...spread(wasm) },
     longTasks,
@@ -93,7 +99,7 @@ const ms = (v) => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.to
 const ratio = (v) => (Number.isFinite(v) ? v.toFixed(1) + 'x' : '-');
 
 const COLUMNS = [
-  ['floor', 7, ms], ['snapshot', 8, ms], ['core', 7, ms], ['apply', 7, ms], ['total', 7, ms],
+  ['floor', 7, ms], ['snapshot', 8, ms], ['core', 7, ms], ['apply', 7, ms], ['total', 7, ms], ['labels', 7, ms],
   ['readability', 11, ms], ['totalOverFloor', 11, ratio], ['readabilityOverTotal', 11, ratio],
   ['late', 6, ms], ['nodes', 7, String], ['hidden', 6, String],
 ];
@@ -118,7 +124,9 @@ export function printSummary(s, failures) {
   row('snapshot', s.snapshot);
   row('core (wasm)', s.core);
   row('apply', s.apply);
-  row('total', s.total);
+  row('total (clutter gone)', s.total);
+  row('labels (after, own task)', s.labels);
+  row('all, to labels drawn', s.all);
   row('total, first pass per page', s.first);
   row('Readability (clone + parse)', s.readability);
   row('  of which clone', s.readabilityClone);
@@ -128,6 +136,7 @@ export function printSummary(s, failures) {
   console.log(`  late modal not hidden by a batch: ${s.lateMissed} runs`);
   console.log(`  ratio total/floor (median)          ${ratio(s.ratios.totalOverFloor)}`);
   console.log(`  ratio Readability/total (median)    ${ratio(s.ratios.readabilityOverTotal)}`);
+  console.log(`  ratio all (with labels)/floor       ${ratio(s.ratios.allOverFloor)}`);
   console.log(`  wasm instantiation: first ${ms(s.wasm.first)} ms, median ${ms(s.wasm.median)} ms, p95 ${ms(s.wasm.p95)} ms`);
   for (const [where, lt] of Object.entries(s.longTasks)) {
     if (lt.error) console.log(`  long tasks (${where}): ${lt.error}`);
@@ -144,7 +153,7 @@ export function printSummary(s, failures) {
 /** Medians of the previous run next to this one's. */
 export function printComparison(before, after) {
   console.log(`\nAgainst the previous run (${before.date}, ${before.summary.pages} pages), medians before -> after:`);
-  const keys = ['floor', 'snapshot', 'core', 'apply', 'total', 'readability', 'late', 'lateLatency'];
+  const keys = ['floor', 'snapshot', 'core', 'apply', 'total', 'labels', 'all', 'readability', 'late', 'lateLatency'];
   for (const k of keys) {
     const b = before.summary[k] && before.summary[k].median;
     const a = after.summary[k] && after.summary[k].median;

@@ -1,7 +1,8 @@
 // Quietread service worker: runs the same wasm core for pages whose CSP forbids wasm in
 // content scripts (and for very large pages), answering { type: 'plan' } messages with the
-// plan JSON; keeps each tab's badge (items hidden); turns the current site on or off from the
-// keyboard shortcut; saves "Hide this element on this site" rules from the context menu.
+// plan JSON and { type: 'labels' } with the quotations a plan put off; keeps each tab's badge
+// (items hidden); turns the current site on or off from the keyboard shortcut; saves "Hide
+// this element on this site" rules from the context menu.
 // Chromium runs this file as the service worker; Firefox, which has no extension service
 // workers, as a background script after the manifest's settings.js and quietread.js.
 if (typeof importScripts === 'function') importScripts('settings.js', 'quietread.js');
@@ -32,6 +33,13 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
     const n = Number(msg.hidden) || 0;
     chrome.action.setBadgeText({ tabId: sender.tab.id, text: n > 0 ? String(Math.min(n, 999)) : '' }).catch(() => {});
     return false;
+  }
+  if (msg && msg.type === 'labels') {
+    // The quotations a plan made here put off: this worker's core holds them.
+    ready
+      .then(() => reply({ labels: wasm_bindgen.labels(Number(msg.ticket) >>> 0) }))
+      .catch((e) => reply({ error: 'core failed: ' + (e && e.message || e) }));
+    return true;
   }
   if (!msg || msg.type !== 'plan') return false;
   ready

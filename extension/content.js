@@ -50,6 +50,14 @@
     return Promise.resolve(inPage(snapshot, settings));
   }
 
+  /** The quotations a plan put off, asked of the core that made the plan: it holds them. */
+  async function labeler(ticket) {
+    if (planned === 'page') return wasm_bindgen.labels(ticket);
+    const answer = await chrome.runtime.sendMessage({ type: 'labels', ticket });
+    if (!answer || answer.error) throw new Error((answer && answer.error) || 'no answer from the service worker');
+    return answer.labels;
+  }
+
   function inPage(snapshot, settings) {
     const plan = wasm_bindgen.plan(snapshot, settings);
     planned = 'page';
@@ -111,6 +119,7 @@
     if (!cleaner) {
       cleaner = H.Cleaner(document, {
         planner: plan,
+        labeler,
         settings: wanted,
         log,
         onUpdate: badge,
@@ -150,6 +159,7 @@
       runs: st.runs || 0,
       batches: st.batches || 0,
       batchMs: st.batchMs || 0,
+      labelsAgain: st.labelsAgain || 0,
       mode,
       planned,
       error: st.error || failure,

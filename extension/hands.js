@@ -330,7 +330,9 @@
 
   /**
    * A cleaner for one document.
-   * options: planner(packedSnapshot, settingsJson) -> Promise<planJson>; settings (the core's
+   * options: planner(packedSnapshot, settingsJson) -> Promise<planJson>; labeler(ticket) ->
+   *          Promise<quotesJson> (optional: the quotations a plan put off, found after the
+   *          cleanup is on the page; without it they come with the plan); settings (the core's
    *          settings, plus `selectors`: the site's own CSS selectors of things to hide);
    *          markAttr (default 'data-quietread'); injectStyle (bool); exclude(node) -> bool
    *          (parts of the page never to read); onUpdate(status); log(msg)
@@ -368,7 +370,7 @@
     let home = null;
     let landed = null;
     let passes = 0; // full passes so far, so a late frame reading belongs to the latest one
-    const status = { active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, batchMs: 0, runs: 0, batches: 0, error: null, problem: null, unlocked: false };
+    const status = { active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, cleanedAt: 0, labelMs: 0, labelsAgain: 0, batchMs: 0, runs: 0, batches: 0, error: null, problem: null, unlocked: false };
     const OBSERVE = {
       childList: true, subtree: true, attributes: true, characterData: true,
       attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden', mark],
@@ -419,15 +421,31 @@
     }
 
     /** The core's plan for a snapshot; whatever goes wrong there is the core's failure. */
-    async function askCore(packed) {
+    async function askCore(packed, labelsNow) {
       let plan;
       try {
-        plan = JSON.parse(await options.planner(packed, coreSettings()));
+        plan = JSON.parse(await options.planner(packed, coreSettings(labelsNow)));
       } catch (e) {
         throw bail('core', String(e && e.message || e));
       }
       if (!plan || plan.error) throw bail('core', String(plan && plan.error || 'no plan'));
       return plan;
+    }
+
+    /** A full pass's quotations: with the plan, or put off under its ticket. A ticket the
+     *  core no longer holds (it holds a few, for every page it plans) means planning again
+     *  with the quotations in. */
+    async function quotesOf(plan, packed) {
+      if (plan.quotes_ticket == null || !options.labeler) return plan.quotes;
+      let later;
+      try {
+        later = JSON.parse(await options.labeler(plan.quotes_ticket));
+      } catch (e) {
+        throw bail('core', String(e && e.message || e));
+      }
+      if (Array.isArray(later)) return later;
+      status.labelsAgain++;
+      return (await askCore(packed, true)).quotes;
     }
 
     async function run() {
@@ -486,11 +504,16 @@
           global.requestAnimationFrame(() => { if (pass === passes && active) landed = scrolled(); });
         }
         watch(snap.shadows);
+        if (!batch) status.cleanedAt = performance.now();
         if (overlay && !batch) {
-          // Labels are drawn in a task of their own: the clutter is gone first.
-          await breathe();
+          // Labels come in a task of their own: the clutter is gone first.
+          await rest();
           if (!active) return;
-          overlay.update(plan.quotes, snap.nodes);
+          const l0 = performance.now();
+          const quotes = await quotesOf(plan, snap.snapshot);
+          if (!active) return;
+          overlay.update(quotes, snap.nodes);
+          status.labelMs = Math.round((performance.now() - l0) * 100) / 100;
         }
         status.quoted = overlay ? overlay.people() : [];
         coreState = plan.state || null;
@@ -532,9 +555,10 @@
     }
 
     /** The settings the core reads, as JSON (the site's selectors are the hands' business). */
-    function coreSettings() {
+    function coreSettings(labelsNow) {
       const core = Object.assign({}, settings);
       delete core.selectors;
+      if (options.labeler && !labelsNow) core.labels_later = true;
       return JSON.stringify(core);
     }
 

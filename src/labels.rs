@@ -98,59 +98,88 @@ pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
     out
 }
 
+/// The article's visible text blocks read out as one text, with where each character sits in
+/// the page: what quotation finding needs, owned, so it can wait for a later call.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleText {
+    /// The blocks' characters, a line break between blocks.
+    text: Vec<char>,
+    /// For each character: its text node and the UTF-16 offset in it (`u32::MAX` for the
+    /// breaks between blocks).
+    at: Vec<(u32, u32)>,
+    /// Where each block's characters begin, and the block.
+    starts: Vec<(usize, usize)>,
+}
+
+impl ArticleText {
+    /// Read the article's blocks that stay visible (`hidden[i]` says whether node `i` will be
+    /// hidden: its quotes get no label).
+    pub fn read(tree: &Tree, article: &Article, hidden: &[bool]) -> ArticleText {
+        let mut out = ArticleText::default();
+        for b in blocks(tree, article) {
+            if hidden.get(b).copied().unwrap_or(false) {
+                continue;
+            }
+            if !out.text.is_empty() {
+                out.text.push('\n');
+                out.at.push((u32::MAX, 0));
+            }
+            out.starts.push((out.text.len(), b));
+            for j in b..tree.end[b] {
+                if !tree.is_page_text(j) {
+                    continue;
+                }
+                let mut offset = 0u32;
+                for c in tree.node(j).text.chars() {
+                    out.text.push(if c == '\n' || c == '\r' { ' ' } else { c });
+                    out.at.push((j as u32, offset));
+                    offset = offset.saturating_add(c.len_utf16() as u32);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether there is no text to look for quotations in.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The quotations with a speaker, mapped back to the text nodes they start and end in.
+    #[inline(never)]
+    pub fn labels(&self) -> Vec<Label> {
+        let (text, at) = (&self.text, &self.at);
+        let mut out = Vec::new();
+        for q in quotes::find_chars(text) {
+            let Some(speaker) = q.speaker else { continue };
+            if q.end == 0 || q.end > at.len() || q.start >= q.end {
+                continue;
+            }
+            let (sn, so) = at[q.start];
+            let (en, eo) = at[q.end - 1];
+            if sn == u32::MAX || en == u32::MAX {
+                continue;
+            }
+            let last = text[q.end - 1];
+            let block = self.starts[self.starts.partition_point(|&(c, _)| c <= q.start) - 1].1;
+            out.push(Label {
+                start: (sn as usize, so as usize),
+                end: (en as usize, eo as usize + last.len_utf16()),
+                block,
+                quote: clip(&text[q.start..q.end]),
+                speaker,
+                role: q.role,
+                cue: q.cue.map(|(a, b)| clip(&text[a..b.min(text.len())])),
+            });
+        }
+        out
+    }
+}
+
 /// Find the quotations in the article's blocks and map them to text nodes. `hidden[i]` says
 /// whether node `i` will be hidden (its quotes get no label).
 pub fn find(tree: &Tree, article: &Article, hidden: &[bool]) -> Vec<Label> {
-    let mut text: Vec<char> = Vec::new();
-    // For each character: (text node, UTF-16 offset of the character in it).
-    let mut at: Vec<(usize, usize)> = Vec::new();
-    // Where each block's characters begin, and the block.
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for b in blocks(tree, article) {
-        if hidden.get(b).copied().unwrap_or(false) {
-            continue;
-        }
-        if !text.is_empty() {
-            text.push('\n');
-            at.push((usize::MAX, 0));
-        }
-        starts.push((text.len(), b));
-        for j in b..tree.end[b] {
-            if !tree.is_page_text(j) {
-                continue;
-            }
-            let mut offset = 0;
-            for c in tree.node(j).text.chars() {
-                text.push(if c == '\n' || c == '\r' { ' ' } else { c });
-                at.push((j, offset));
-                offset += c.len_utf16();
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for q in quotes::find_chars(&text) {
-        let Some(speaker) = q.speaker else { continue };
-        if q.end == 0 || q.end > at.len() || q.start >= q.end {
-            continue;
-        }
-        let (sn, so) = at[q.start];
-        let (en, eo) = at[q.end - 1];
-        if sn == usize::MAX || en == usize::MAX {
-            continue;
-        }
-        let last = text[q.end - 1];
-        let block = starts[starts.partition_point(|&(c, _)| c <= q.start) - 1].1;
-        out.push(Label {
-            start: (sn, so),
-            end: (en, eo + last.len_utf16()),
-            block,
-            quote: clip(&text[q.start..q.end]),
-            speaker,
-            role: q.role,
-            cue: q.cue.map(|(a, b)| clip(&text[a..b.min(text.len())])),
-        });
-    }
-    out
+    ArticleText::read(tree, article, hidden).labels()
 }
 
 fn clip(chars: &[char]) -> String {

@@ -11,6 +11,7 @@ pub mod html;
 pub mod index;
 pub mod labels;
 pub mod packed;
+pub mod pending;
 pub mod plan;
 pub mod quotes;
 pub mod rules;
@@ -20,7 +21,7 @@ pub mod snapshot;
 pub mod wasm;
 pub mod wordset;
 
-pub use plan::{plan, plan_json, Plan, Settings};
+pub use plan::{labels_json, plan, plan_json, Plan, Settings};
 pub use rules::Category;
 pub use snapshot::{Node, Snapshot, Style};
 

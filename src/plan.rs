@@ -2,7 +2,8 @@
 
 use crate::article;
 use crate::clutter::{self, Hide};
-use crate::labels::{self, Label};
+use crate::labels::{ArticleText, Label};
+use crate::pending;
 use crate::rules::Category;
 use crate::scroll::{self, Unlock};
 use crate::snapshot::{Snapshot, State, Tree};
@@ -17,6 +18,10 @@ pub struct Settings {
     /// Whether to find quotations and their speakers for labels.
     #[serde(default = "yes")]
     pub labels: bool,
+    /// Put the quotations off: a full pass's plan carries a ticket for [`labels_json`], so
+    /// the cleanup reaches the page without waiting for them.
+    #[serde(default)]
+    pub labels_later: bool,
 }
 
 fn yes() -> bool {
@@ -32,6 +37,7 @@ impl Default for Settings {
         Settings {
             categories: all_categories(),
             labels: true,
+            labels_later: false,
         }
     }
 }
@@ -52,6 +58,12 @@ pub struct Plan {
     pub nodes: usize,
     /// Quotations in the article with their speakers, for labels.
     pub quotes: Vec<Label>,
+    /// With `labels_later`: the ticket to ask [`labels_json`] for the quotations with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quotes_ticket: Option<u32>,
+    /// With `labels_later`: the article's text, for `plan_json` to hold under the ticket.
+    #[serde(skip)]
+    pub later: Option<ArticleText>,
     /// A mutation batch brought new article text: plan the whole page again for its quotes.
     pub rescan: bool,
     /// What to send back with the next mutation batch of this page.
@@ -74,16 +86,23 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings) -> Plan {
     let unlock = if modal { scroll::unlock(&tree) } else { None };
     let batch = snapshot.partial.is_some();
     let hidden = hidden_flags(snapshot, &hide);
-    let quotes = if settings.labels && !batch {
-        labels::find(&tree, &article, &hidden)
-    } else {
-        Vec::new()
-    };
+    let mut quotes = Vec::new();
+    let mut later = None;
+    if settings.labels && !batch {
+        let text = ArticleText::read(&tree, &article, &hidden);
+        if !settings.labels_later {
+            quotes = text.labels();
+        } else if !text.is_empty() {
+            later = Some(text);
+        }
+    }
     // Article paragraphs that arrived in a batch and stay visible may hold quotes.
     let rescan = batch && settings.labels && article.paragraphs.iter().any(|&p| !hidden[p]);
     Plan {
         unlock,
         quotes,
+        quotes_ticket: None,
+        later,
         rescan,
         article: article.root,
         paragraphs: article.paragraphs.len(),
@@ -115,8 +134,15 @@ pub fn plan_json(snapshot: &str, settings: &str) -> String {
             Err(e) => return error_json(&format!("bad settings: {e}")),
         }
     };
-    serde_json::to_string(&plan(&snapshot, &settings))
-        .unwrap_or_else(|e| error_json(&e.to_string()))
+    let mut plan = plan(&snapshot, &settings);
+    plan.quotes_ticket = plan.later.take().map(pending::hold);
+    serde_json::to_string(&plan).unwrap_or_else(|e| error_json(&e.to_string()))
+}
+
+/// The quotations put off under `ticket` by [`plan_json`], as a JSON array, or `null` when
+/// nothing waits under it: the caller then plans again without `labels_later`.
+pub fn labels_json(ticket: u32) -> String {
+    serde_json::to_string(&pending::labels(ticket)).unwrap_or_else(|e| error_json(&e.to_string()))
 }
 
 /// For each snapshot node, the category of the hidden element it is or sits inside, if any.
@@ -161,6 +187,65 @@ mod tests {
 
     const LOCKED_BODY: &str = r#"{"p":-1,"t":"html","k":true},
         {"p":0,"t":"body","c":"modal-open","k":true,"s":{"position":"fixed","overflow":"hidden"}}"#;
+
+    const STORY: &str = "<body><h1>Ferry fares to rise</h1><div class=story>\
+        <p>The harbour board met on Tuesday, after a long winter, to set the fares for the coming season.</p>\
+        <p>\u{201c}We cannot keep the old fares, not with fuel where it is,\u{201d} said board chair Ilse Voronova.</p>\
+        <p>Fares will rise by a tenth, the board said, and the night ferry will run twice a week, from May.</p>\
+        </div><div class=newsletter-signup><p>Sign up for our newsletter</p></div></body>";
+
+    fn story_json() -> String {
+        serde_json::to_string(&crate::html::Page::parse(STORY).snapshot).unwrap()
+    }
+
+    fn answer(json: &str) -> serde_json::Value {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn labels_later_puts_the_quotes_off_under_a_ticket() {
+        let snap = story_json();
+        let now = answer(&plan_json(&snap, ""));
+        assert_eq!(now["quotes"][0]["speaker"], "Ilse Voronova");
+        assert!(now.get("quotes_ticket").is_none());
+        let later = answer(&plan_json(&snap, r#"{"labels_later":true}"#));
+        assert_eq!(later["quotes"], serde_json::json!([]));
+        assert_eq!(later["hide"], now["hide"], "the cleanup is the same");
+        let ticket = later["quotes_ticket"].as_u64().expect("a ticket") as u32;
+        assert_eq!(answer(&labels_json(ticket)), now["quotes"]);
+        // A ticket is good once; one never given out finds nothing.
+        assert!(answer(&labels_json(ticket)).is_null());
+        assert!(answer(&labels_json(ticket + 1000)).is_null());
+    }
+
+    #[test]
+    fn no_ticket_without_labels_or_article_text() {
+        let off = answer(&plan_json(
+            &story_json(),
+            r#"{"labels":false,"labels_later":true}"#,
+        ));
+        assert!(off.get("quotes_ticket").is_none());
+        let empty = serde_json::to_string(
+            &crate::html::Page::parse("<body><nav>Home</nav></body>").snapshot,
+        )
+        .unwrap();
+        let none = answer(&plan_json(&empty, r#"{"labels_later":true}"#));
+        assert!(none.get("quotes_ticket").is_none());
+    }
+
+    #[test]
+    fn only_the_newest_texts_wait() {
+        let snap = story_json();
+        let ticket = |json: String| answer(&json)["quotes_ticket"].as_u64().unwrap() as u32;
+        let first = ticket(plan_json(&snap, r#"{"labels_later":true}"#));
+        let mut last = first;
+        for _ in 0..pending::MAX_WAITING {
+            last = ticket(plan_json(&snap, r#"{"labels_later":true}"#));
+        }
+        assert!(pending::waiting() <= pending::MAX_WAITING);
+        assert!(answer(&labels_json(first)).is_null(), "pushed out");
+        assert_eq!(answer(&labels_json(last))[0]["speaker"], "Ilse Voronova");
+    }
 
     #[test]
     fn a_late_modal_is_hidden_and_unlocks_scrolling() {

@@ -17,7 +17,8 @@ use quietread::html::Page;
 use quietread::plan::hidden_flags;
 use quietread::snapshot::{State, Tree};
 use quietread::{
-    article, html, labels, packed, plan, plan_json, quotes, Category, Node, Plan, Settings,
+    article, html, labels, labels_json, packed, plan, plan_json, quotes, Category, Node, Plan,
+    Settings,
 };
 use quietread::{Snapshot, Style};
 use serde_json::{json, Value};
@@ -620,11 +621,15 @@ fn arb_settings() -> impl Strategy<Value = String> {
     let valid = (
         proptest::sample::subsequence(Category::ALL.to_vec(), 0..=4),
         proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
     )
-        .prop_map(|(cats, labels)| {
+        .prop_map(|(cats, labels, later)| {
             let mut v = json!({ "categories": cats });
             if let Some(l) = labels {
                 v["labels"] = json!(l);
+            }
+            if let Some(l) = later {
+                v["labels_later"] = json!(l);
             }
             v.to_string()
         });
@@ -790,6 +795,19 @@ fn tag_soup() -> impl Strategy<Value = String> {
 // ---------------------------------------------------------------------------------------------
 // What must always hold
 // ---------------------------------------------------------------------------------------------
+
+/// `plan_json`'s answer as a value without its ticket, which it has exactly when the plan put
+/// quotations off.
+fn ticketless(answer: &str, plan: &Plan) -> Value {
+    let mut v: Value = serde_json::from_str(answer).expect("plan_json answers JSON");
+    let ticket = v.as_object_mut().and_then(|o| o.remove("quotes_ticket"));
+    assert_eq!(ticket.is_some(), plan.later.is_some(), "{answer}");
+    if let Some(t) = ticket {
+        let got: Value = serde_json::from_str(&labels_json(t.as_u64().unwrap() as u32)).unwrap();
+        assert!(got.is_array(), "the ticket finds its text");
+    }
+    v
+}
 
 /// `plan_json`'s answer is JSON: `{"error": "..."}` alone, or a whole plan.
 fn check_answer(out: &str) -> Value {
@@ -982,6 +1000,19 @@ fn pipeline(html_text: &str) {
     let objects = serde_json::to_string(&page.snapshot).unwrap();
     assert_eq!(plan_json(&objects, ""), want);
     assert_eq!(plan_json(&compact_json(&page.snapshot), ""), want);
+    // Put off, the same quotations come with the ticket, once.
+    let later: Value =
+        serde_json::from_str(&plan_json(&objects, r#"{"labels_later":true}"#)).unwrap();
+    assert_eq!(later["hide"], serde_json::to_value(&plan.hide).unwrap());
+    match later.get("quotes_ticket").and_then(Value::as_u64) {
+        Some(ticket) => {
+            let got: Value = serde_json::from_str(&labels_json(ticket as u32)).unwrap();
+            assert_eq!(got, serde_json::to_value(&plan.quotes).unwrap());
+            let again: Value = serde_json::from_str(&labels_json(ticket as u32)).unwrap();
+            assert!(again.is_null());
+        }
+        None => assert!(plan.quotes.is_empty()),
+    }
     let text: String = page
         .snapshot
         .nodes
@@ -1124,7 +1155,7 @@ proptest! {
             Ok(s) => {
                 let plan = plan(&decoded, &s);
                 check_plan(&decoded, &s, &plan);
-                prop_assert_eq!(answer, serde_json::to_string(&plan).unwrap());
+                prop_assert_eq!(ticketless(&answer, &plan), serde_json::to_value(&plan).unwrap());
             }
             Err(_) => prop_assert!(check_answer(&answer).get("error").is_some()),
         }
@@ -1168,7 +1199,7 @@ proptest! {
         if let Ok(s) = parsed {
             let plan = plan(&decoded, &s);
             check_plan(&decoded, &s, &plan);
-            prop_assert_eq!(plan_json(&text, &settings), serde_json::to_string(&plan).unwrap());
+            prop_assert_eq!(ticketless(&plan_json(&text, &settings), &plan), serde_json::to_value(&plan).unwrap());
         }
     }
 

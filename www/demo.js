@@ -81,6 +81,7 @@
     await wasm_bindgen({ module_or_path: 'quietread_bg.wasm' });
     const cleaner = QuietreadHands.Cleaner(document, {
       planner: (snap, set) => Promise.resolve(wasm_bindgen.plan(snap, set)),
+      labeler: (ticket) => Promise.resolve(wasm_bindgen.labels(ticket)),
       settings: settings(),
       markAttr: 'data-quietread-demo',
       injectStyle: true,

@@ -21,6 +21,12 @@ after(async () => {
 const setSites = (sites) => browser.setSites(sites);
 const tabIdOf = (page) => browser.activeTabId(page);
 
+/** The content script's status of the page's tab, as the popup asks for it. */
+async function statusOf(page) {
+  const id = await tabIdOf(page);
+  return browser.worker.evaluate((tab) => chrome.tabs.sendMessage(tab, { type: 'status' }), id);
+}
+
 async function openPopup(page) {
   const id = await tabIdOf(page);
   assert.ok(id, 'the page tab is found');
@@ -169,6 +175,10 @@ test('quote labels name the speakers beside the quotes, without touching the art
   assert.ok(count('Tomas Andric') >= 2);
   assert.ok(count('Tomas Andric and Hana Ostrova') === 1, 'a statement by two people names both');
   assert.ok(labels.every((l) => l.tabindex === 0 && /^Quote by /.test(l.aria)), 'labels are reachable and described');
+  // The quotations came after the cleanup, from the core that planned it, without a second plan.
+  const st = await statusOf(page);
+  assert.equal(st.planned, 'page');
+  assert.equal(st.labelsAgain, 0);
   // Scare quotes get no highlight; real quotes do (CSS Custom Highlight API).
   const tinted = await page.evaluate(() => {
     const h = CSS.highlights.get('quietread-quote');
@@ -229,6 +239,11 @@ test('a page whose CSP forbids wasm is cleaned through the service worker', asyn
     WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => false, () => true));
   assert.ok(blocked, 'the page CSP really blocks wasm');
   await page.waitForFunction((n) => document.querySelectorAll('[data-quietread]').length >= n, 6, { timeout: 10000 });
+  // The quotations the worker's plan put off come from the worker too.
+  await page.waitForFunction(() => document.querySelector('quietread-labels')?.shadowRoot?.querySelectorAll('.label').length >= 10, null, { timeout: 10000 });
+  const st = await statusOf(page);
+  assert.equal(st.planned, 'worker');
+  assert.equal(st.labelsAgain, 0);
   const state = await inspect(page, CLUTTER);
   assert.deepEqual(state.hiddenParagraphs, []);
   for (const [sel, category] of Object.entries(CLUTTER)) {

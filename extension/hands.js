@@ -330,7 +330,7 @@
 
   /**
    * A cleaner for one document.
-   * options: planner(packedSnapshot, settingsJson) -> Promise<planJson>; labeler(ticket) ->
+   * options: planner(packedSnapshot, coreSettings) -> Promise<planJson>; labeler(ticket) ->
    *          Promise<quotesJson> (optional: the quotations a plan put off, found after the
    *          cleanup is on the page; without it they come with the plan); settings (the core's
    *          settings, plus `selectors`: the site's own CSS selectors of things to hide);
@@ -554,12 +554,15 @@
       }
     }
 
-    /** The settings the core reads, as JSON (the site's selectors are the hands' business). */
+    /** The settings the core reads, in its fields form (`categories=paywall,nag&labels=1`);
+     *  the site's selectors are the hands' business. */
     function coreSettings(labelsNow) {
-      const core = Object.assign({}, settings);
-      delete core.selectors;
-      if (options.labeler && !labelsNow) core.labels_later = true;
-      return JSON.stringify(core);
+      const cats = Array.isArray(settings.categories) ? settings.categories : null;
+      let out = 'labels=' + (settings.labels === false ? 0 : 1);
+      // Names only: a stray separator in one would be refused by the core, not misread.
+      if (cats) out += '&categories=' + cats.filter((c) => /^[a-z]+$/.test(c)).join(',');
+      if (options.labeler && !labelsNow) out += '&labels_later=1';
+      return out;
     }
 
     /** Add what the site's own selectors name to `want`, except the page's root, its body,

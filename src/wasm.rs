@@ -2,7 +2,8 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Plan the cleanup of a page: snapshot JSON and settings JSON in, plan JSON out.
+/// Plan the cleanup of a page: the packed snapshot and the settings' fields in (see
+/// `Settings::read`), plan JSON out.
 #[wasm_bindgen]
 pub fn plan(snapshot: &str, settings: &str) -> String {
     crate::plan::plan_json(snapshot, settings)

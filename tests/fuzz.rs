@@ -633,9 +633,25 @@ fn arb_settings() -> impl Strategy<Value = String> {
             }
             v.to_string()
         });
+    let fields = (
+        proptest::sample::subsequence(Category::ALL.to_vec(), 0..=4),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(cats, labels, later)| {
+            let names: Vec<&str> = cats.iter().map(|c| c.name()).collect();
+            format!(
+                "categories={}&labels={}&labels_later={}",
+                names.join(","),
+                u8::from(labels),
+                u8::from(later)
+            )
+        });
     prop_oneof![
         2 => Just(String::new()),
         1 => Just("  \n".to_string()),
+        3 => fields,
+        1 => Just("labels=maybe".to_string()),
         1 => Just("{}".to_string()),
         1 => Just("null".to_string()),
         1 => Just(r#"{"categories":["paywall","nope"]}"#.to_string()),
@@ -1146,11 +1162,7 @@ proptest! {
         prop_assert_eq!(&decoded.url, &case.snapshot.url);
         prop_assert_eq!(&decoded.partial, &case.snapshot.partial);
         let answer = plan_json(&case.json, &settings);
-        let parsed: Result<Settings, _> = if settings.trim().is_empty() {
-            Ok(Settings::default())
-        } else {
-            serde_json::from_str(&settings)
-        };
+        let parsed = Settings::read(&settings);
         match parsed {
             Ok(s) => {
                 let plan = plan(&decoded, &s);
@@ -1191,11 +1203,7 @@ proptest! {
         for (got, want) in decoded.nodes.iter().zip(&want.nodes) {
             prop_assert_eq!(serde_json::to_value(got).unwrap(), serde_json::to_value(want).unwrap());
         }
-        let parsed = if settings.trim().is_empty() {
-            Ok(Settings::default())
-        } else {
-            serde_json::from_str::<Settings>(&settings)
-        };
+        let parsed = Settings::read(&settings);
         if let Ok(s) = parsed {
             let plan = plan(&decoded, &s);
             check_plan(&decoded, &s, &plan);

@@ -211,6 +211,7 @@
       if (calls.length > 1 || cleaner.status.labelsAgain) throw new Error('the pass planned the page twice');
       const call = calls[0];
       const cleaned = cleaner.status.cleanedAt;
+      if (!(cleaned >= call.end && cleaned <= t1)) throw new Error('the pass did not say when the clutter was gone');
       const out = {
         snapshot: call.start - t0,
         core: call.end - call.start,

@@ -153,6 +153,10 @@ export function printSummary(s, failures) {
 /** Medians of the previous run next to this one's. */
 export function printComparison(before, after) {
   console.log(`\nAgainst the previous run (${before.date}, ${before.summary.pages} pages), medians before -> after:`);
+  if ((before.format || 1) !== after.format) {
+    console.log(`  (the previous run is in format ${before.format || 1}, this one in ${after.format}: there \`total\``);
+    console.log('   included the labels, here it ends when the clutter is gone; compare its total with labels and all)');
+  }
   const keys = ['floor', 'snapshot', 'core', 'apply', 'total', 'labels', 'all', 'readability', 'late', 'lateLatency'];
   for (const k of keys) {
     const b = before.summary[k] && before.summary[k].median;

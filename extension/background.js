@@ -28,6 +28,18 @@ chrome.commands.onCommand.addListener(async (command, tab) => {
   if (target) await toggleSite(target.id).catch(() => null);
 });
 
+/** The ticket of a plan that put its quotations off. Page text is inside JSON strings, where
+ *  every quote mark is escaped, so only the plan's own field can match. */
+const TICKET = /"quotes_ticket":(\d+)/;
+/** Who asked for each plan whose quotations wait here: ticket -> tab, frame and document. */
+const owners = new Map();
+const ownerOf = (sender) => [sender.tab ? sender.tab.id : -1, sender.frameId || 0, sender.documentId || ''].join(':');
+/** As many as the core holds (src/pending.rs MAX_WAITING), the newest. */
+function own(ticket, who) {
+  owners.set(ticket, who);
+  while (owners.size > 16) owners.delete(owners.keys().next().value);
+}
+
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   if (msg && msg.type === 'badge' && sender.tab) {
     const n = Number(msg.hidden) || 0;
@@ -35,15 +47,24 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
     return false;
   }
   if (msg && msg.type === 'labels') {
-    // The quotations a plan made here put off: this worker's core holds them.
+    // The quotations a plan made here put off: this worker's core holds them, for the frame
+    // that asked for the plan only (after a restart, its tickets may name others' texts).
+    const ticket = Number(msg.ticket) >>> 0;
+    const mine = owners.get(ticket) === ownerOf(sender);
+    owners.delete(ticket);
     ready
-      .then(() => reply({ labels: wasm_bindgen.labels(Number(msg.ticket) >>> 0) }))
+      .then(() => reply({ labels: mine ? wasm_bindgen.labels(ticket) : 'null' }))
       .catch((e) => reply({ error: 'core failed: ' + (e && e.message || e) }));
     return true;
   }
   if (!msg || msg.type !== 'plan') return false;
   ready
-    .then(() => reply({ plan: wasm_bindgen.plan(String(msg.snapshot), String(msg.settings || '')) }))
+    .then(() => {
+      const plan = wasm_bindgen.plan(String(msg.snapshot), String(msg.settings || ''));
+      const put = TICKET.exec(plan);
+      if (put) own(Number(put[1]), ownerOf(sender));
+      reply({ plan });
+    })
     .catch((e) => reply({ error: 'core failed: ' + (e && e.message || e) }));
   return true;
 });

@@ -343,6 +343,7 @@
     const log = options.log || ((m) => global.console && console.warn(m));
     let settings = options.settings || {};
     let active = false;
+    let generation = 0; // bumped by stop(): a pass that was waiting then must not go on
     let observer = null;
     let timer = null;
     let running = false;
@@ -434,18 +435,19 @@
 
     /** A full pass's quotations: with the plan, or put off under its ticket. A ticket the
      *  core no longer holds (it holds a few, for every page it plans) means planning again
-     *  with the quotations in. */
+     *  with the quotations in. The cleanup is on the page already: if the quotations cannot
+     *  be had, the page goes without labels this pass, and the cleanup stays. */
     async function quotesOf(plan, packed) {
       if (plan.quotes_ticket == null || !options.labeler) return plan.quotes;
-      let later;
       try {
-        later = JSON.parse(await options.labeler(plan.quotes_ticket));
+        const later = JSON.parse(await options.labeler(plan.quotes_ticket));
+        if (Array.isArray(later)) return later;
+        status.labelsAgain++;
+        return (await askCore(packed, true)).quotes;
       } catch (e) {
-        throw bail('core', String(e && e.message || e));
+        log('Quietread: no labels this time: ' + String(e && e.message || e));
+        return [];
       }
-      if (Array.isArray(later)) return later;
-      status.labelsAgain++;
-      return (await askCore(packed, true)).quotes;
     }
 
     async function run() {
@@ -453,6 +455,9 @@
       if (running) { again = true; return; }
       running = true;
       const t0 = performance.now();
+      const gen = generation;
+      /** Whether this pass may go on after waiting: not stopped since it began. */
+      const live = () => active && gen === generation;
       taskStart = t0;
       let batch = false;
       let planned = false;
@@ -479,14 +484,14 @@
           const count = doc.getElementsByTagName('*').length;
           if (count > MAX_ELEMENTS) throw bail('large', 'page too large (' + count + ' elements)', count, MAX_ELEMENTS);
           snap = await snapshotSliced(doc, walkOptions(), rest);
-          if (!active) return;
+          if (!live()) return;
         }
         if (!batch) await breathe();
-        if (!active) return;
+        if (!live()) return;
         const plan = await askCore(snap.snapshot);
-        if (!active) return;
+        if (!live()) return;
         if (!batch) await breathe();
-        if (!active) return;
+        if (!live()) return;
         planned = true;
         if (!batch) article = typeof plan.article === 'number' ? snap.nodes[plan.article] || null : null;
         // The reading position, for turning off: read in full passes only and before our
@@ -508,10 +513,10 @@
         if (overlay && !batch) {
           // Labels come in a task of their own: the clutter is gone first.
           await rest();
-          if (!active) return;
+          if (!live()) return;
           const l0 = performance.now();
           const quotes = await quotesOf(plan, snap.snapshot);
-          if (!active) return;
+          if (!live()) return;
           overlay.update(quotes, snap.nodes);
           status.labelMs = Math.round((performance.now() - l0) * 100) / 100;
         }
@@ -559,9 +564,11 @@
     function coreSettings(labelsNow) {
       const cats = Array.isArray(settings.categories) ? settings.categories : null;
       let out = 'labels=' + (settings.labels === false ? 0 : 1);
-      // Names only: a stray separator in one would be refused by the core, not misread.
+      // settings.js stores category names only; anything else is left out rather than let
+      // its characters read as more fields.
       if (cats) out += '&categories=' + cats.filter((c) => /^[a-z]+$/.test(c)).join(',');
-      if (options.labeler && !labelsNow) out += '&labels_later=1';
+      // Put off only what will be asked for: labels are drawn where there is an overlay.
+      if (options.labeler && overlay && !labelsNow) out += '&labels_later=1';
       return out;
     }
 
@@ -844,6 +851,7 @@
       /** Put the page back exactly as it was. */
       stop() {
         active = false;
+        generation++;
         status.active = false;
         status.error = null;
         status.problem = null;

@@ -145,6 +145,22 @@ impl ArticleText {
         self.text.is_empty()
     }
 
+    /// Its length in characters.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Text not from a page: every character in one block, at node 0 (for tests).
+    #[cfg(test)]
+    pub(crate) fn from_chars(text: Vec<char>) -> ArticleText {
+        let at = (0..text.len() as u32).map(|i| (0, i)).collect();
+        ArticleText {
+            text,
+            at,
+            starts: vec![(0, 0)],
+        }
+    }
+
     /// The quotations with a speaker, mapped back to the text nodes they start and end in.
     #[inline(never)]
     pub fn labels(&self) -> Vec<Label> {

@@ -1,7 +1,7 @@
 //! The core compiled to wasm and run in headless Chromium, through its JS-facing exports.
 #![cfg(target_arch = "wasm32")]
 
-use quietread::wasm::{plan, version};
+use quietread::wasm::{labels, plan, version};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -102,4 +102,11 @@ fn names_the_speaker_of_a_quote_in_the_browser() {
     assert_eq!(quotes[0]["start"], serde_json::json!([8, 1]));
     let off: serde_json::Value = serde_json::from_str(&plan(&snap, "labels=0")).unwrap();
     assert!(off["quotes"].as_array().unwrap().is_empty());
+    // Put off, the same quotations come from the second export, once.
+    let later: serde_json::Value = serde_json::from_str(&plan(&snap, "labels_later=1")).unwrap();
+    assert!(later["quotes"].as_array().unwrap().is_empty());
+    let ticket = later["quotes_ticket"].as_u64().expect("a ticket") as u32;
+    let got: serde_json::Value = serde_json::from_str(&labels(ticket)).unwrap();
+    assert_eq!(&got, &v["quotes"]);
+    assert_eq!(labels(ticket), "null");
 }

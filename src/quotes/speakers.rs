@@ -101,6 +101,9 @@ pub enum Mention {
     Pronoun(char),
     /// A description ("a Kremlin statement", "the spokesman").
     Description(String),
+    /// A capitalised word that is also a common one, right before a cue ("From said", "May
+    /// said"): a speaker only when the article introduced someone of that name ("Al From").
+    Known(String),
 }
 
 /// Cue verbs that are also plural nouns ("the larger states", "Trump's claims").
@@ -387,7 +390,15 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         let m = forward(tokens, j + 1)?;
         return (!matches!(m, Mention::Pronoun(_))).then_some(m);
     }
-    let m = forward(tokens, j)?;
+    let Some(m) = forward(tokens, j) else {
+        // "“...,” From said": a surname that is also a common word.
+        let word = &tokens[j];
+        let known = word.word
+            && word.cap
+            && tokens.get(j + 1).is_some_and(|v| v.sentence == sentence)
+            && is_cue_at(tokens, j + 1);
+        return known.then(|| Mention::Known(word.text.clone()));
+    };
     // "“Q?” Hannity pressed.": a name and any past-tense verb right after the quote.
     if let Some(verb) = verb_after_name(tokens, j) {
         if matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
@@ -613,7 +624,12 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     // Numbers count among them ("9/11 widow Terry Strada").
     let role_word = |k: usize| {
         let w = &tokens[k];
-        w.word && !w.cap && !is_cue(w) && (k == j || !DETERMINERS.contains(&w.lower.as_str()))
+        // "secretary of state": a field after "of" is no verb, whatever it could be.
+        let field = k > j && tokens[k - 1].lower == "of";
+        w.word
+            && !w.cap
+            && (field || !is_cue(w))
+            && (k == j || !DETERMINERS.contains(&w.lower.as_str()))
     };
     let number_slash = |k: usize| {
         tokens[k].text == "/"
@@ -625,10 +641,15 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     while k < tokens.len() && k - j < 5 && (role_word(k) || number_slash(k)) {
         k += 1;
     }
-    // "an expert on Skerra": a name after a preposition is not the one described.
-    let crossed_link = tokens[j..k.min(tokens.len())]
-        .iter()
-        .any(|w| LINKS.contains(&w.lower.as_str()));
+    // "an expert on Skerra": a name after a preposition is not the one described. But "former
+    // secretary of state Hana Varga": a role "of" a lower-case field is one phrase.
+    let crossed_link = (j..k.min(tokens.len())).any(|m| {
+        LINKS.contains(&tokens[m].lower.as_str())
+            && !(tokens[m].lower == "of"
+                && m > j
+                && super::people::is_role_noun(&tokens[m - 1])
+                && m + 1 < k)
+    });
     let start = if k < tokens.len() && tokens[k].sentence == t.sentence && !crossed_link {
         k
     } else {
@@ -1381,7 +1402,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     }
     match forward(tokens, j)? {
         m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
-        Mention::Description(_) => None,
+        Mention::Description(_) | Mention::Known(_) => None,
     }
 }
 
@@ -1577,6 +1598,15 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                             .as_ref()
                             .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == last))
                 })
+                .map(|p| Speaker {
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                })
+        }
+        Mention::Known(word) => {
+            people
+                .find(word)
+                .filter(|p| p.name.contains(' '))
                 .map(|p| Speaker {
                     name: p.name.clone(),
                     role: p.role.clone(),

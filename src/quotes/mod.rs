@@ -1167,6 +1167,17 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_dashes_names_or_is_passed_over() {
+        let text = "Harbour fees rise.\n\
+            A former harbour master -- Aurelio Benn, who lost the 2008 vote to Lind -- said the plan \"offered no change to the slow repair schedule.\"\n\
+            Councillor Marit Olsen \u{2014} back from a week at sea \u{2014} said the fees were \"far too high for the small boats.\"";
+        assert_speakers(&[
+            (text, "offered no change", "Aurelio Benn"),
+            (text, "far too high", "Marit Olsen"),
+        ]);
+    }
+
+    #[test]
     fn chains_of_verbs_end_without_exhausting_the_stack() {
         // Each repeat sends the speaker search one verb further back; hostile text may repeat
         // them by the thousand.

@@ -881,6 +881,36 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                 continue;
             }
         }
+        // An aside between dashes: "A former harbour master -- Aurelio Benn, who lost in
+        // 2008 -- said": a name opening it is the subject; any other aside is passed over.
+        if is_dash(t) {
+            let mut close = j - 1;
+            while close > 0 && is_dash(&tokens[close - 1]) {
+                close -= 1;
+            }
+            let open = (0..close)
+                .rev()
+                .take(32)
+                .take_while(|&n| ok(n))
+                .find(|&n| is_dash(&tokens[n]));
+            if let Some(o) = open {
+                let named = name_at(tokens, o + 1).filter(|run| {
+                    run.words.last().is_some_and(|&e| {
+                        e + 1 == close || tokens.get(e + 1).is_some_and(|n| n.text == ",")
+                    })
+                });
+                if let Some(run) = named {
+                    return Some(Mention::Name(vec![run_text(tokens, &run)]));
+                }
+                j = (0..=o)
+                    .rev()
+                    .take_while(|&n| is_dash(&tokens[n]))
+                    .last()
+                    .unwrap_or(o);
+                skipped += 1;
+                continue;
+            }
+        }
         if t.text == "," && participle {
             // "Olsen added, saying ...": right after a cue verb, the participle is its
             // subject's.
@@ -985,6 +1015,11 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         None => main_subject(tokens, v),
         m => m,
     }
+}
+
+/// A dash standing alone (not inside a word): "—", "–", or "-" (two make "--").
+fn is_dash(t: &Token) -> bool {
+    matches!(t.text.as_str(), "—" | "–" | "-")
 }
 
 /// The comma opening a relative clause ("…, who lives …") that runs on to the comma at `k`.

@@ -1178,6 +1178,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_its_appositive_after_a_closed_quote_speak_for_it() {
+        let text = "Ferry crossings double.\n\
+            \u{201c}Full steam ahead!\u{201d} Rep. Odile Marchetti, D-Kel., said of the new timetable.\n\
+            \u{201c}Nobody asked the crews.\u{201d} Tarquin Holm, who runs the dock workers' union, told reporters.";
+        assert_speakers(&[
+            (text, "Full steam ahead", "Odile Marchetti"),
+            (text, "Nobody asked", "Tarquin Holm"),
+        ]);
+        // Without a cue after the appositive the next sentence is the quote's own business.
+        let text = "Ferry crossings double.\n\
+            \u{201c}Full steam ahead!\u{201d} Odile Marchetti, the new minister, took office in May.";
+        assert_eq!(speaker_of(text, "Full steam ahead"), None);
+    }
+
+    #[test]
     fn chains_of_verbs_end_without_exhausting_the_stack() {
         // Each repeat sends the speaker search one verb further back; hostile text may repeat
         // them by the thousand.

@@ -251,24 +251,51 @@ fn place_abbreviation_ends(out: &[Token], text: &[char], i: usize) -> bool {
     )
 }
 
-/// Whether a cue verb comes within the next five words ("... over.” Mr Holt said"), or a name
-/// and a verb in the past tense ("... million?” Hannity pressed").
+/// Whether a cue verb comes within the next five words ("... over.” Mr Holt said"), after a
+/// name and its appositive ("... over.” Ada Quill, R-Pa., said"), or a name and a verb in the
+/// past tense ("... million?” Hannity pressed").
 fn cue_follows(text: &[char], i: usize) -> bool {
-    let rest: String = text[i..text.len().min(i + 120)].iter().collect();
+    let rest: String = text[i..text.len().min(i + 160)].iter().collect();
     let words: Vec<&str> = rest
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(5)
         .collect();
-    words
-        .iter()
-        .any(|w| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str()))
+    let cue = |w: &str| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str());
+    words.iter().any(|w| cue(w))
+        || appositive_cue(rest.split('\n').next().unwrap_or(""), cue)
         || words.windows(2).take(2).any(|p| {
             p[0].chars().next().is_some_and(char::is_uppercase)
                 && p[1].len() > 3
                 && p[1].ends_with("ed")
                 && p[1].chars().all(char::is_lowercase)
         })
+}
+
+/// Most words of a name before an appositive, and of the appositive itself.
+const NAME_WORDS: usize = 5;
+const APPOSITIVE_WORDS: usize = 12;
+
+/// `“Perpetual motion!” Rep. Ada Quill, R-Pa., said`: a capitalised name, an appositive
+/// between commas, then a cue verb.
+fn appositive_cue(rest: &str, cue: impl Fn(&str) -> bool) -> bool {
+    let mut parts = rest.splitn(3, ',');
+    let (Some(name), Some(appositive), Some(after)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let name: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let count = appositive.split_whitespace().count();
+    !name.is_empty()
+        && name.len() <= NAME_WORDS
+        && name.iter().all(capitalised)
+        && (1..=APPOSITIVE_WORDS).contains(&count)
+        && !appositive.contains(['“', '”', '"'])
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| cue(w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Whether the next word after `i` could start a sentence (a capital, a digit or a quote mark).

@@ -83,7 +83,8 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         let introduced = speakers::introduced(&tokens, first);
         let is_name = (!introduced && speakers::looks_like_name(&tokens, first, last, &text))
             || (speakers::named_as(&tokens, first)
-                && tokens[first..=last].iter().filter(|t| t.word).count() <= 3);
+                && tokens[first..=last].iter().filter(|t| t.word).count() <= 3)
+            || speakers::owned_title(&tokens, first, last);
         let mut found: Option<(Mention, usize)> = None;
         if !is_name {
             let after = || speakers::after(&tokens, last).map(|m| (m, last));
@@ -639,6 +640,12 @@ mod tests {
         let appeal =
             "We are making our documentary series ‘Salt Lines’, about the fishing families.";
         assert!(unlabelled(appeal, "Salt Lines"));
+        // A show owned by its channel, even with a comma inside the marks.
+        let show = "In an interview on KTV's \"Harbour Watch,\" Mayor Hana Varga said the fees would fall.";
+        assert!(unlabelled(show, "Harbour Watch"));
+        // Speech after a possessive is still speech when it is not in Title Case.
+        let speech = "Varga answered Ostrom's \"we cannot wait another year\" with a shrug.";
+        assert!(!unlabelled(speech, "we cannot wait"));
         assert_eq!(
             speaker_of(STORY, "talking to both sides").as_deref(),
             Some("Kelvarra")
@@ -1186,6 +1193,9 @@ mod tests {
             (text, "Full steam ahead", "Odile Marchetti"),
             (text, "Nobody asked", "Tarquin Holm"),
         ]);
+        // A middle initial, then party and state in brackets, before the cue.
+        let text = "\"A fine mayor. Not good, great. One of the best,\" Rep. Ilse E. Brandt (D-Kel.) said.";
+        assert_speakers(&[(text, "A fine mayor", "Ilse E. Brandt")]);
         // Without a cue after the appositive the next sentence is the quote's own business.
         let text = "Ferry crossings double.\n\
             \u{201c}Full steam ahead!\u{201d} Odile Marchetti, the new minister, took office in May.";

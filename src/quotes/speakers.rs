@@ -310,13 +310,30 @@ pub fn looks_like_name(tokens: &[Token], first: usize, last: usize, text: &str) 
     if ends_like_speech {
         return false;
     }
+    (titled(&words) && words.len() <= 6) || (words.len() == 1 && words[0].cap)
+}
+
+/// Whether every word is capitalised, a small word of a title, or a number.
+fn titled(words: &[&Token]) -> bool {
     let small = [
         "and", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "or", "de",
     ];
-    let titled = words.iter().all(|t| {
+    words.iter().all(|t| {
         t.cap || small.contains(&t.lower.as_str()) || t.lower.chars().all(|c| c.is_ascii_digit())
-    });
-    (titled && words.len() <= 6) || (words.len() == 1 && words[0].cap)
+    })
+}
+
+/// Most words of a title owned by a possessive.
+const OWNED_TITLE_WORDS: usize = 6;
+
+/// `on CBS's “Face the Nation,”`: words in Title Case right after a possessive are the name
+/// of something the owner has (a show, a book), whatever punctuation closes them.
+pub fn owned_title(tokens: &[Token], first: usize, last: usize) -> bool {
+    let words: Vec<&Token> = tokens[first..=last].iter().filter(|t| t.word).collect();
+    !words.is_empty()
+        && words.len() <= OWNED_TITLE_WORDS
+        && titled(&words)
+        && word_before(tokens, first).is_some_and(|w| w.ends_with("'s") && w.len() > 2)
 }
 
 /// The word right before a quote's opening mark, lower-case, if in the same sentence.
@@ -433,8 +450,11 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
                 + usize::from(tokens.get(name_end + 1).is_some_and(|t| t.lower == "the"));
             tokens.get(n).is_some_and(|t| t.cap && t.quote.is_none())
         };
+    // "Rep. Ilse E. Brandt (D-Kel.) said": a party and state in brackets after the name.
     let appositive = tokens.iter().skip(j).take(6).any(|t| t.text == ",")
-        || tokens.get(name_end).is_some_and(|t| t.text == ",")
+        || tokens
+            .get(name_end)
+            .is_some_and(|t| t.text == "," || t.text == "(")
         || of_place;
     let window = if appositive { 30 } else { 16 };
     while in_sentence(n) && steps < window {

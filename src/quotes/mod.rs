@@ -502,6 +502,19 @@ fn pronoun_chain(
     let last = tokens
         .partition_point(|t| t.sentence <= found_in)
         .saturating_sub(1);
+    // "Lind won the room, Benn said. “He was sharp,” he said.": the person who reported that
+    // sentence goes on speaking, not the one it was about.
+    let reporter = (!found.is_empty() && first < at)
+        .then(
+            || match speakers::closing_attribution(tokens, first, last)? {
+                m @ Mention::Name(_) => speakers::resolve(people, &m).filter(|s| person(s)),
+                _ => None,
+            },
+        )
+        .flatten();
+    if reporter.is_some() {
+        return reporter;
+    }
     if !found.is_empty()
         && chain > 0
         && first < at
@@ -1079,6 +1092,14 @@ mod tests {
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";
         assert_speakers(&[(usual, "bridge opens", "Oskar Lind")]);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_reported_sentence_is_its_reporter() {
+        let text = "Harbour vote nears.\n\
+            Mayor Tomas Varga won over the fishermen on Friday, Piet Ostrom said.\n\
+            \u{201c}He was calm, sharp and funny,\u{201d} he said.";
+        assert_speakers(&[(text, "He was calm", "Piet Ostrom")]);
     }
 
     #[test]

@@ -1524,6 +1524,36 @@ fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
     (saying && tokens[comma + 1..cue].iter().all(|t| t.quote.is_none())).then_some(m)
 }
 
+/// Most words of the name in a closing attribution.
+const CLOSING_NAME_WORDS: usize = 4;
+
+/// The sentence from `first` to `last` (outside quotes) ends in `, Benn said.` or `, said
+/// Benn.`: a name and a verb that only reports speech, and nothing after them.
+pub fn closing_attribution(tokens: &[Token], first: usize, last: usize) -> Option<Mention> {
+    let mut end = last;
+    while end > first && !tokens[end].word {
+        end -= 1;
+    }
+    if tokens[end + 1..=last].iter().any(|t| t.quote.is_some()) {
+        return None;
+    }
+    let comma = (first..end)
+        .rev()
+        .take(CLOSING_NAME_WORDS + 2)
+        .find(|&j| tokens[j].text == ",")?;
+    let saying = |t: &Token| is_cue(t) && SAYING.contains(&t.lower.as_str());
+    let (name, verb) = if saying(&tokens[comma + 1]) {
+        (comma + 2..=end, comma + 1)
+    } else {
+        (comma + 1..=end - 1, end)
+    };
+    let name_ok = !name.is_empty() && tokens[name.clone()].iter().all(namelike);
+    (name_ok && saying(&tokens[verb]) && tokens[comma].quote.is_none())
+        .then(|| forward(tokens, *name.start()))
+        .flatten()
+        .filter(|m| matches!(m, Mention::Name(_)))
+}
+
 /// Verbs that only report speech (unlike "accused" or "called", which take an object).
 static SAYING: WordSet = WordSet::new(&[
     "said",

@@ -118,7 +118,7 @@ fn unlikely_flags(tree: &Tree) -> Vec<bool> {
 pub const MIN_PARAGRAPH: u32 = 25;
 
 fn is_paragraph(tree: &Tree, i: usize) -> bool {
-    let tag = tree.node(i).tag.as_str();
+    let tag = tree.node(i).tag.as_ref();
     if PARAGRAPH_TAGS.contains(&tag) {
         return true;
     }
@@ -127,7 +127,7 @@ fn is_paragraph(tree: &Tree, i: usize) -> bool {
     tag == "div"
         && !tree
             .children(i)
-            .any(|c| tree.text_len[c] > 0 && BLOCK_TAGS.contains(&tree.node(c).tag.as_str()))
+            .any(|c| tree.text_len[c] > 0 && BLOCK_TAGS.contains(&tree.node(c).tag.as_ref()))
 }
 
 /// Whether element `i` is one of the article's paragraphs: a `p`, or a `div` of text that
@@ -241,7 +241,7 @@ fn find_with(tree: &Tree, unlikely: &[bool]) -> Article {
     }
     let mut best: Option<(usize, f64)> = None;
     for i in 0..n {
-        if !scored[i] || matches!(tree.node(i).tag.as_str(), "html" | "body") {
+        if !scored[i] || matches!(tree.node(i).tag.as_ref(), "html" | "body") {
             continue;
         }
         let s = score[i] * (1.0 - tree.link_density(i));
@@ -278,8 +278,8 @@ mod tests {
     pub(crate) fn push(nodes: &mut Vec<Node>, parent: i64, tag: &str, class: &str) -> i64 {
         nodes.push(Node {
             parent,
-            tag: tag.into(),
-            class: class.into(),
+            tag: tag.to_string().into(),
+            class: class.to_string().into(),
             ..Node::default()
         });
         (nodes.len() - 1) as i64
@@ -290,7 +290,7 @@ mod tests {
         nodes.push(Node {
             parent: p,
             tag: TEXT.into(),
-            text: text.into(),
+            text: text.to_string().into(),
             ..Node::default()
         });
         p

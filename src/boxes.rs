@@ -99,7 +99,7 @@ impl<'a> Boxes<'a> {
         for _ in 0..CLIMB_LEVELS {
             let Some(p) = tree.parent[cur] else { break };
             if tree.node(p).context
-                || STOP_TAGS.contains(&tree.node(p).tag.as_str())
+                || STOP_TAGS.contains(&tree.node(p).tag.as_ref())
                 || tree.text_len[p] > limit
                 || self.article.root.is_some_and(|r| tree.contains(p, r))
             {
@@ -160,7 +160,7 @@ impl<'a> Boxes<'a> {
                     out.links += tree.link_len[j];
                 }
                 out.heading |= is_heading(tree, j);
-                out.header |= matches!(node.tag.as_str(), "h1" | "time");
+                out.header |= matches!(node.tag.as_ref(), "h1" | "time");
                 out.footer |= node.tag == "footer" || node.attr("role") == Some("contentinfo");
                 out.prose |= self.is_prose(j);
                 out.signals |= self.signals[j];
@@ -206,7 +206,7 @@ impl Boxes<'_> {
         let tree = self.tree;
         let node = tree.node(i);
         if !matches!(
-            node.tag.as_str(),
+            node.tag.as_ref(),
             "p" | "div" | "li" | "blockquote" | "td" | "dd"
         ) || tree.text_len[i] < PROSE_MIN
             || tree.link_density(i) > 0.3
@@ -245,7 +245,7 @@ pub fn addresses_reader(text: &str) -> bool {
 
 fn is_heading(tree: &Tree, i: usize) -> bool {
     let node = tree.node(i);
-    matches!(node.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    matches!(node.tag.as_ref(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
         || node.attr("role") == Some("heading")
 }
 

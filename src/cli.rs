@@ -102,7 +102,8 @@ fn run(args: &[String]) -> Result<String, String> {
             let [path] = a.words[..] else {
                 return Err(format!("plan takes one snapshot\n{USAGE}"));
             };
-            let snap = quietread::packed::read(&read(path)?)
+            let text = read(path)?;
+            let snap = quietread::packed::read(&text)
                 .map_err(|e| format!("{path}: not a snapshot: {e}"))?;
             serde_json::to_string_pretty(&plan(&snap, &Settings::default()))
                 .map_err(|e| e.to_string())
@@ -226,7 +227,7 @@ fn describe(snap: &Snapshot, plan: &Plan) -> String {
     let mut out = Vec::new();
     for h in &plan.hide {
         let n = &snap.nodes[h.node];
-        let mut sel = n.tag.clone();
+        let mut sel = n.tag.to_string();
         if !n.id.is_empty() {
             sel.push('#');
             sel.push_str(&n.id);

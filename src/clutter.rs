@@ -79,7 +79,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
         if nav[i] {
             continue;
         }
-        if matches!(node.tag.as_str(), "html" | "head" | "body" | "main") {
+        if matches!(node.tag.as_ref(), "html" | "head" | "body" | "main") {
             continue;
         }
         let skip = |rule: &WordRule| {
@@ -171,7 +171,7 @@ fn allowed(
     h: &Hit,
 ) -> bool {
     let node = h.node;
-    if tree.node(node).context || matches!(tree.node(node).tag.as_str(), "html" | "body" | "main") {
+    if tree.node(node).context || matches!(tree.node(node).tag.as_ref(), "html" | "body" | "main") {
         return false;
     }
     if let Some(root) = article.root {
@@ -308,7 +308,7 @@ fn article_names(
     };
     std::iter::once(root)
         .chain(tree.ancestors(root))
-        .take_while(|&a| !matches!(tree.node(a).tag.as_str(), "body" | "html"))
+        .take_while(|&a| !matches!(tree.node(a).tag.as_ref(), "body" | "html"))
         .flat_map(|a| {
             // Its class or id; a data value ("getComments") is a script's, not a name.
             tree.names(a)
@@ -404,7 +404,7 @@ fn backdrop_word(tree: &Tree, i: usize) -> Option<&'static str> {
         || node.context
         || tree.text_len[i] > 0
         || tree.opaque[i]
-        || !matches!(node.tag.as_str(), "div" | "section")
+        || !matches!(node.tag.as_ref(), "div" | "section")
         || tree.children(i).any(|c| !tree.node(c).is_text())
     {
         return None;
@@ -464,7 +464,7 @@ fn navigation_flags(tree: &Tree) -> Vec<bool> {
 
 /// Whether a box holds a list: found inside a menu, it would take the menu's entries with it.
 fn holds_list(tree: &Tree, node: usize) -> bool {
-    (node + 1..tree.end[node]).any(|j| matches!(tree.node(j).tag.as_str(), "ul" | "ol" | "li"))
+    (node + 1..tree.end[node]).any(|j| matches!(tree.node(j).tag.as_ref(), "ul" | "ol" | "li"))
 }
 
 /// Whether an element is a dialog by its markup.

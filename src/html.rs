@@ -33,7 +33,7 @@ pub struct Page {
     /// The parsed document.
     pub doc: Html,
     /// The snapshot the core reads.
-    pub snapshot: Snapshot,
+    pub snapshot: Snapshot<'static>,
     /// `ids[i]` is the document node of `snapshot.nodes[i]`.
     pub ids: Vec<NodeId>,
 }
@@ -100,11 +100,11 @@ impl Page {
 }
 
 /// Parse HTML (any bytes, lossily decoded) into a snapshot.
-pub fn snapshot(html: &str) -> Snapshot {
+pub fn snapshot(html: &str) -> Snapshot<'static> {
     Page::parse(html).snapshot
 }
 
-fn read(doc: &Html) -> (Snapshot, Vec<NodeId>) {
+fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
     let mut index = HashMap::new();
     let mut nodes = Vec::new();
     let mut ids = Vec::new();
@@ -125,22 +125,22 @@ fn read(doc: &Html) -> (Snapshot, Vec<NodeId>) {
                         KEPT_ATTRS.contains(&name)
                     };
                     if keep {
-                        attrs.push((name.to_string(), clip(value)));
+                        attrs.push((name.to_string().into(), clip(value).into()));
                     }
                 }
                 Node {
                     parent,
-                    tag: el.name().to_ascii_lowercase(),
-                    id: el.id().unwrap_or_default().to_string(),
-                    class: el.attr("class").unwrap_or_default().to_string(),
+                    tag: el.name().to_ascii_lowercase().into(),
+                    id: el.id().unwrap_or_default().to_string().into(),
+                    class: el.attr("class").unwrap_or_default().to_string().into(),
                     attrs,
                     ..Node::default()
                 }
             }
             HtmlNode::Text(t) => Node {
                 parent,
-                tag: TEXT.to_string(),
-                text: t.to_string(),
+                tag: TEXT.into(),
+                text: t.to_string().into(),
                 ..Node::default()
             },
             _ => continue,
@@ -190,7 +190,7 @@ mod tests {
             .nodes
             .iter()
             .filter(|n| n.is_text())
-            .map(|n| n.text.as_str())
+            .map(|n| n.text.as_ref())
             .collect();
         assert_eq!(texts, vec!["Hi ", "there"]);
         assert_eq!(snap.nodes[0].tag, "html");

@@ -65,7 +65,7 @@ pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
             let n = tree.node(i);
             !n.is_text()
                 && !tree.contains(root, i)
-                && matches!(n.tag.as_str(), "p" | "div" | "h2")
+                && matches!(n.tag.as_ref(), "p" | "div" | "h2")
                 && tree.text_len[i] > 0
                 && tree.text_len[i] < 400
                 && tree
@@ -83,7 +83,7 @@ pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
         if !n.is_text()
             && !n.context
             && matches!(
-                n.tag.as_str(),
+                n.tag.as_ref(),
                 "p" | "blockquote" | "li" | "h2" | "h3" | "figcaption"
             )
             && tree.text_len[i] > 0

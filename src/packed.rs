@@ -16,6 +16,7 @@
 //! record that was split anyway, and such a snapshot is refused rather than misread.
 
 use crate::snapshot::{Node, Snapshot, State, Style, TEXT};
+use std::borrow::Cow;
 
 /// The header's first field, which also tells a packed snapshot from JSON.
 pub const MAGIC: &str = "qr1";
@@ -36,7 +37,7 @@ pub fn is_packed(s: &str) -> bool {
 }
 
 /// Read a snapshot in either form the core accepts: packed, or JSON.
-pub fn read(s: &str) -> Result<Snapshot, String> {
+pub fn read(s: &str) -> Result<Snapshot<'_>, String> {
     if is_packed(s) {
         decode(s)
     } else {
@@ -46,20 +47,20 @@ pub fn read(s: &str) -> Result<Snapshot, String> {
 
 /// The JSON form, read natively (the command line, tests and fuzzers).
 #[cfg(not(target_arch = "wasm32"))]
-fn read_json(s: &str) -> Result<Snapshot, String> {
+fn read_json(s: &str) -> Result<Snapshot<'_>, String> {
     serde_json::from_str(s).map_err(|e| e.to_string())
 }
 
 /// The shipped wasm reads only what the hands send, the packed form: leaving the JSON reader
 /// out keeps its code (a float parser among it) out of the download.
 #[cfg(target_arch = "wasm32")]
-fn read_json(_: &str) -> Result<Snapshot, String> {
+fn read_json(_: &str) -> Result<Snapshot<'_>, String> {
     Err("not a packed snapshot".into())
 }
 
 /// Read a packed snapshot. Fields that do not parse take their defaults; a header that is
 /// missing, or a node count that does not match, is an error.
-pub fn decode(s: &str) -> Result<Snapshot, String> {
+pub fn decode(s: &str) -> Result<Snapshot<'_>, String> {
     let mut records = s.split(RECORD);
     let header = records.next().unwrap_or_default();
     let mut fields = header.split(FIELD);
@@ -94,7 +95,7 @@ pub fn decode(s: &str) -> Result<Snapshot, String> {
 }
 
 /// One node record.
-fn node(rec: &str) -> Node {
+fn node(rec: &str) -> Node<'_> {
     let mut fields = rec.splitn(3, FIELD);
     let parent = fields.next().and_then(|p| p.parse().ok()).unwrap_or(-1);
     let tag = fields.next().unwrap_or_default();
@@ -102,25 +103,25 @@ fn node(rec: &str) -> Node {
     if tag == TEXT {
         return Node {
             parent,
-            tag: TEXT.to_string(),
-            text: rest.to_string(),
+            tag: Cow::Borrowed(TEXT),
+            text: Cow::Borrowed(rest),
             ..Node::default()
         };
     }
     let mut fields = rest.split(FIELD);
     let mut next = || fields.next().unwrap_or_default();
-    let id = next().to_string();
-    let class = next().to_string();
+    let id = Cow::Borrowed(next());
+    let class = Cow::Borrowed(next());
     let attrs = attrs(next());
     let style = style(next());
     let flags = next();
     Node {
         parent,
-        tag: tag.to_string(),
+        tag: Cow::Borrowed(tag),
         id,
         class,
         attrs,
-        text: String::new(),
+        text: Cow::Borrowed(""),
         style,
         context: flags.contains('k'),
         article: flags.contains('a'),
@@ -128,7 +129,7 @@ fn node(rec: &str) -> Node {
 }
 
 /// `name` U+0003 `value` pairs; a name without its value gets an empty one.
-fn attrs(field: &str) -> Vec<(String, String)> {
+fn attrs(field: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
     if field.is_empty() {
         return Vec::new();
     }
@@ -136,8 +137,8 @@ fn attrs(field: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     while let Some(name) = parts.next() {
         out.push((
-            name.to_string(),
-            parts.next().unwrap_or_default().to_string(),
+            Cow::Borrowed(name),
+            Cow::Borrowed(parts.next().unwrap_or_default()),
         ));
     }
     out
@@ -250,10 +251,10 @@ fn put(out: &mut String, s: &str) {
 mod tests {
     use super::*;
 
-    fn page() -> Snapshot {
+    fn page() -> Snapshot<'static> {
         let el = |parent: i64, tag: &str| Node {
             parent,
-            tag: tag.into(),
+            tag: tag.to_string().into(),
             ..Node::default()
         };
         let mut nodes = vec![el(-1, "html"), el(0, "body"), el(1, "div"), el(2, TEXT)];
@@ -282,13 +283,14 @@ mod tests {
     #[test]
     fn round_trips_every_field() {
         let snap = page();
-        let back = decode(&encode(&snap)).unwrap();
+        let packed = encode(&snap);
+        let back = decode(&packed).unwrap();
         assert_eq!(back.url, snap.url);
         assert_eq!(back.nodes.len(), 4);
         let div = &back.nodes[2];
-        assert_eq!((div.parent, div.tag.as_str()), (1, "div"));
+        assert_eq!((div.parent, div.tag.as_ref()), (1, "div"));
         assert_eq!(
-            (div.id.as_str(), div.class.as_str()),
+            (div.id.as_ref(), div.class.as_ref()),
             ("gate", "tp-modal open")
         );
         assert_eq!(div.attrs, snap.nodes[2].attrs);
@@ -307,7 +309,8 @@ mod tests {
         });
         snap.nodes[1].context = true;
         snap.nodes[2].article = true;
-        let back = decode(&encode(&snap)).unwrap();
+        let packed = encode(&snap);
+        let back = decode(&packed).unwrap();
         assert_eq!(back.partial, snap.partial);
         assert!(back.nodes[1].context && !back.nodes[1].article);
         assert!(back.nodes[2].article && !back.nodes[2].context);
@@ -326,7 +329,7 @@ mod tests {
         assert_eq!(snap.nodes[0].tag, "html");
         let div = &snap.nodes[1];
         assert_eq!(div.parent, -1);
-        assert_eq!(div.attrs, vec![("role".to_string(), String::new())]);
+        assert_eq!(div.attrs, vec![("role".into(), "".into())]);
         let style = div.style.as_ref().unwrap();
         assert_eq!((style.z, style.area, style.covers_center), (0, 0.0, true));
     }

@@ -21,7 +21,7 @@ pub struct Unlock {
 /// How to unlock scrolling, once a modal has been hidden on the page.
 pub fn unlock(tree: &Tree) -> Option<Unlock> {
     let roots: Vec<usize> = (0..tree.len().min(64))
-        .filter(|&i| matches!(tree.node(i).tag.as_str(), "html" | "body"))
+        .filter(|&i| matches!(tree.node(i).tag.as_ref(), "html" | "body"))
         .take(2)
         .collect();
     if roots.is_empty() {

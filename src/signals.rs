@@ -140,8 +140,8 @@ pub fn word_signal(
     skip: impl Fn(&WordRule) -> bool,
 ) -> Option<Signal> {
     let node = tree.node(i);
-    let teaser_tag = matches!(node.tag.as_str(), "a" | "button");
-    if CONTROL_TAGS.contains(&node.tag.as_str()) && !teaser_tag {
+    let teaser_tag = matches!(node.tag.as_ref(), "a" | "button");
+    if CONTROL_TAGS.contains(&node.tag.as_ref()) && !teaser_tag {
         return None;
     }
     let (rule, name, what) = word_rule(tree, i, rules)?;
@@ -166,7 +166,7 @@ pub fn word_signal(
 pub fn host_signal(tree: &Tree, i: usize) -> Option<Signal> {
     let node = tree.node(i);
     if !matches!(
-        node.tag.as_str(),
+        node.tag.as_ref(),
         "iframe" | "script" | "form" | "div" | "section"
     ) {
         return None;
@@ -205,8 +205,8 @@ pub fn store_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
     let node = tree.node(i);
     let len = tree.text_len[i];
     if node.is_text()
-        || INLINE_TAGS.contains(&node.tag.as_str())
-        || CONTROL_TAGS.contains(&node.tag.as_str())
+        || INLINE_TAGS.contains(&node.tag.as_ref())
+        || CONTROL_TAGS.contains(&node.tag.as_ref())
         || len == 0
         || len > STORE_TEXT_LIMIT
         || tree.end[i] - i > STORE_NODE_LIMIT
@@ -258,7 +258,7 @@ pub fn store_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
 /// near sign-up words). The signal starts at the form, or at the field's parent without one.
 pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
     let node = tree.node(i);
-    let (words, category, what): (&[&str], Category, &str) = match node.tag.as_str() {
+    let (words, category, what): (&[&str], Category, &str) = match node.tag.as_ref() {
         "textarea" => (
             COMMENT_FORM_WORDS,
             Category::Comments,
@@ -274,7 +274,7 @@ pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
     let mut cur = i;
     for level in 0..=FORM_CONTEXT_LEVELS {
         let n = tree.node(cur);
-        for v in [n.id.as_str(), n.class.as_str()]
+        for v in [n.id.as_ref(), n.class.as_ref()]
             .into_iter()
             .chain(["name", "placeholder", "action", "aria-label"].map(|k| n.attr(k).unwrap_or("")))
         {
@@ -336,7 +336,7 @@ fn menu_link(tree: &Tree, i: usize) -> bool {
     let end = crate::clutter::subtree_end(tree, link);
     if (link + 1..end).any(|j| {
         matches!(
-            tree.node(j).tag.as_str(),
+            tree.node(j).tag.as_ref(),
             "div" | "p" | "h2" | "h3" | "h4" | "section"
         )
     }) {
@@ -344,7 +344,7 @@ fn menu_link(tree: &Tree, i: usize) -> bool {
     }
     let listed = tree.ancestors(link).take(4).any(|a| {
         matches!(
-            tree.node(a).tag.as_str(),
+            tree.node(a).tag.as_ref(),
             "li" | "nav" | "header" | "footer" | "menu" | "ul" | "ol"
         )
     });
@@ -396,10 +396,10 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
         let n = tree.node(c);
         n.is_text() && !n.text.trim().is_empty()
     });
-    let text_block = !INLINE_TAGS.contains(&tree.node(i).tag.as_str())
+    let text_block = !INLINE_TAGS.contains(&tree.node(i).tag.as_ref())
         && tree
             .children(i)
-            .all(|c| tree.node(c).is_text() || INLINE_TAGS.contains(&tree.node(c).tag.as_str()));
+            .all(|c| tree.node(c).is_text() || INLINE_TAGS.contains(&tree.node(c).tag.as_ref()));
     if !own_text && !text_block {
         return None;
     }

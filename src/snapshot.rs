@@ -5,19 +5,20 @@
 //! Text nodes are nodes too (tag `#text`), which keeps the text of every element in order.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Tag used for text nodes.
 pub const TEXT: &str = "#text";
 
 /// A flattened page.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Snapshot {
+pub struct Snapshot<'a> {
     /// Address of the page, if known (used only for messages).
     #[serde(default)]
     pub url: String,
     /// Nodes in document order; `nodes[0]` is normally `html`.
     #[serde(default)]
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
     /// A mutation batch: only the subtrees that changed, each under its chain of ancestors
     /// (context nodes), and what the core said about the page last time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,25 +44,25 @@ pub struct State {
 /// `[parent, tag, id, class, attrs, style, context, article]` with trailing defaults left off.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(remote = "Self")]
-pub struct Node {
+pub struct Node<'a> {
     /// Index of the parent node, or -1 for a root.
     #[serde(rename = "p", default = "no_parent")]
     pub parent: i64,
     /// Lower-case tag name, or `#text`.
     #[serde(rename = "t", default)]
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// The `id` attribute.
-    #[serde(rename = "i", default, skip_serializing_if = "String::is_empty")]
-    pub id: String,
+    #[serde(rename = "i", default, skip_serializing_if = "str::is_empty")]
+    pub id: Cow<'a, str>,
     /// The `class` attribute.
-    #[serde(rename = "c", default, skip_serializing_if = "String::is_empty")]
-    pub class: String,
+    #[serde(rename = "c", default, skip_serializing_if = "str::is_empty")]
+    pub class: Cow<'a, str>,
     /// A few other attributes as `[name, value]` pairs (role, aria-*, name, type, src, data-*...).
     #[serde(rename = "a", default, skip_serializing_if = "Vec::is_empty")]
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Text of a text node.
-    #[serde(rename = "x", default, skip_serializing_if = "String::is_empty")]
-    pub text: String,
+    #[serde(rename = "x", default, skip_serializing_if = "str::is_empty")]
+    pub text: Cow<'a, str>,
     /// Computed style and geometry, where the browser measured them.
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub style: Option<Style>,
@@ -74,32 +75,33 @@ pub struct Node {
     pub article: bool,
 }
 
-impl Serialize for Node {
+impl Serialize for Node<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Node::serialize(self, serializer)
     }
 }
 
-impl<'de> Deserialize<'de> for Node {
+impl<'de, 'a> Deserialize<'de> for Node<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
+        deserializer.deserialize_any(NodeVisitor(std::marker::PhantomData))
     }
 }
 
-struct NodeVisitor;
+/// Reads a node in either form; its strings are owned (JSON is read natively only).
+struct NodeVisitor<'a>(std::marker::PhantomData<Node<'a>>);
 
-impl<'de> serde::de::Visitor<'de> for NodeVisitor {
-    type Value = Node;
+impl<'de, 'a> serde::de::Visitor<'de> for NodeVisitor<'a> {
+    type Value = Node<'a>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a node object or array")
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Node, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Node<'a>, A::Error> {
         Node::deserialize(serde::de::value::MapAccessDeserializer::new(map))
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'a>, A::Error> {
         let mut node = Node {
             parent: seq.next_element()?.unwrap_or(-1),
             tag: seq.next_element()?.unwrap_or_default(),
@@ -159,7 +161,7 @@ fn yes() -> bool {
     true
 }
 
-impl Node {
+impl Node<'_> {
     /// Whether this node is a text node.
     pub fn is_text(&self) -> bool {
         // Asked of every node again and again: no tag but `#text` starts with '#', so most
@@ -172,14 +174,14 @@ impl Node {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 }
 
 /// The snapshot with its tree rebuilt and per-element text measures precomputed.
 pub struct Tree<'a> {
     /// The snapshot itself.
-    pub snap: &'a Snapshot,
+    pub snap: &'a Snapshot<'a>,
     /// Parent of each node (validated), `None` for roots.
     pub parent: Vec<Option<usize>>,
     /// Visible characters (not white space) in the subtree.
@@ -240,14 +242,14 @@ impl<'a> Names<'a> {
                 .class
                 .split_ascii_whitespace()
                 .map(|c| (c, NameKind::Class));
-            let id = (!node.id.is_empty()).then_some((node.id.as_str(), NameKind::Id));
+            let id = (!node.id.is_empty()).then_some((node.id.as_ref(), NameKind::Id));
             let data = node
                 .attrs
                 .iter()
                 .filter(|(k, _)| k.starts_with("data-"))
                 .flat_map(|(k, v)| {
                     let value = (!v.is_empty() && v.len() < DATA_VALUE_LIMIT)
-                        .then_some((v.as_str(), NameKind::DataValue));
+                        .then_some((v.as_ref(), NameKind::DataValue));
                     [Some((&k[5..], NameKind::DataName)), value]
                         .into_iter()
                         .flatten()
@@ -309,7 +311,7 @@ impl<'a> Tree<'a> {
             }
             stack.push(i);
             on_stack[i] = true;
-            opaque[i] |= OPAQUE.contains(&node.tag.as_str());
+            opaque[i] |= OPAQUE.contains(&node.tag.as_ref());
         }
         let mut end: Vec<usize> = (1..=n).collect();
         for i in (0..n).rev() {
@@ -329,7 +331,7 @@ impl<'a> Tree<'a> {
                     continue;
                 }
                 (text_len[i], commas[i]) = text_counts(&node.text);
-            } else if OPAQUE.contains(&node.tag.as_str()) {
+            } else if OPAQUE.contains(&node.tag.as_ref()) {
                 text_len[i] = 0;
                 link_len[i] = 0;
                 commas[i] = 0;
@@ -373,7 +375,7 @@ impl<'a> Tree<'a> {
     }
 
     /// The node at `i`.
-    pub fn node(&self, i: usize) -> &Node {
+    pub fn node(&self, i: usize) -> &Node<'a> {
         &self.snap.nodes[i]
     }
 
@@ -451,7 +453,7 @@ impl<'a> Tree<'a> {
                     put(ch, &mut out);
                     count += 1;
                 }
-            } else if !OPAQUE.contains(&node.tag.as_str()) {
+            } else if !OPAQUE.contains(&node.tag.as_ref()) {
                 let first = stack.len();
                 stack.extend(self.children(c));
                 stack[first..].reverse();
@@ -553,20 +555,20 @@ fn text_counts(text: &str) -> (u32, u32) {
 mod tests {
     use super::*;
 
-    fn el(parent: i64, tag: &str, class: &str) -> Node {
+    fn el(parent: i64, tag: &str, class: &str) -> Node<'static> {
         Node {
             parent,
-            tag: tag.into(),
-            class: class.into(),
+            tag: tag.to_string().into(),
+            class: class.to_string().into(),
             ..Node::default()
         }
     }
 
-    fn text(parent: i64, t: &str) -> Node {
+    fn text(parent: i64, t: &str) -> Node<'static> {
         Node {
             parent,
             tag: TEXT.into(),
-            text: t.into(),
+            text: t.to_string().into(),
             ..Node::default()
         }
     }
@@ -593,15 +595,15 @@ mod tests {
             {"p":1,"t":"p","c":"lede"},[3,"#text","More",42],[1,"div","",""]]}"##;
         let snap: Snapshot = serde_json::from_str(json).unwrap();
         let n = &snap.nodes;
-        assert_eq!((n[0].parent, n[0].tag.as_str()), (-1, "html"));
+        assert_eq!((n[0].parent, n[0].tag.as_ref()), (-1, "html"));
         assert_eq!(
-            (n[1].id.as_str(), n[1].class.as_str()),
+            (n[1].id.as_ref(), n[1].class.as_ref()),
             ("main", "page wide")
         );
         assert_eq!(n[1].attr("role"), Some("main"));
         assert_eq!(n[1].style.as_ref().map(|s| s.z), Some(3));
         assert!(n[1].context && !n[1].article);
-        assert_eq!((n[2].parent, n[2].text.as_str()), (1, "Hi, there"));
+        assert_eq!((n[2].parent, n[2].text.as_ref()), (1, "Hi, there"));
         assert_eq!(n[3].class, "lede");
         assert_eq!(n[4].text, "More", "extra fields are ignored");
         assert!(n[5].style.is_none() && n[5].attrs.is_empty());

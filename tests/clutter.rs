@@ -4,7 +4,7 @@
 use quietread::{html, plan, Category, Plan, Settings, Snapshot};
 use std::collections::BTreeMap;
 
-fn run(file: &str) -> (Snapshot, Plan) {
+fn run(file: &str) -> (Snapshot<'static>, Plan) {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
     let snap = html::snapshot(&std::fs::read_to_string(path).unwrap());
     let plan = plan(&snap, &Settings::default());
@@ -15,7 +15,7 @@ fn run(file: &str) -> (Snapshot, Plan) {
 fn hidden_ids(snap: &Snapshot, plan: &Plan) -> BTreeMap<String, Category> {
     plan.hide
         .iter()
-        .map(|h| (snap.nodes[h.node].id.clone(), h.category))
+        .map(|h| (snap.nodes[h.node].id.to_string(), h.category))
         .collect()
 }
 

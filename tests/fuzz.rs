@@ -430,7 +430,7 @@ fn arb_text() -> impl Strategy<Value = String> {
 }
 
 /// One node (its parent still to be resolved) and how it is written.
-fn arb_node() -> impl Strategy<Value = (Parent, Node, Form)> {
+fn arb_node() -> impl Strategy<Value = (Parent, Node<'static>, Form)> {
     let tag = prop_oneof![
         5 => Just("#text".to_string()),
         8 => select(TAGS).prop_map(String::from),
@@ -467,11 +467,14 @@ fn arb_node() -> impl Strategy<Value = (Parent, Node, Form)> {
             |(parent, tag, id, class, attrs, text, style, context, article, form)| {
                 let node = Node {
                     parent: -1,
-                    tag,
-                    id,
-                    class,
-                    attrs,
-                    text,
+                    tag: tag.into(),
+                    id: id.into(),
+                    class: class.into(),
+                    attrs: attrs
+                        .into_iter()
+                        .map(|(k, v)| (k.into(), v.into()))
+                        .collect(),
+                    text: text.into(),
                     style,
                     context,
                     article,
@@ -484,7 +487,7 @@ fn arb_node() -> impl Strategy<Value = (Parent, Node, Form)> {
 /// A generated snapshot: what it must decode to, and its JSON.
 #[derive(Debug, Clone)]
 struct Generated {
-    snapshot: Snapshot,
+    snapshot: Snapshot<'static>,
     json: String,
 }
 
@@ -530,7 +533,7 @@ fn arb_snapshot(max: usize) -> impl Strategy<Value = Generated> {
 
 /// A node written in `form`, and the node it must decode to (the compact form carries only
 /// what its kind of node has).
-fn encode_node(node: &Node, form: &Form) -> (Value, Node) {
+fn encode_node(node: &Node<'static>, form: &Form) -> (Value, Node<'static>) {
     match *form {
         Form::Object { sparse, unknown } => {
             let mut row = serde_json::to_value(node).expect("a node serializes");
@@ -877,7 +880,7 @@ fn check_plan(snap: &Snapshot, settings: &Settings, plan: &Plan) {
         );
         assert!(!node.context, "a context node hidden: {h:?}");
         assert!(
-            !matches!(node.tag.as_str(), "html" | "body" | "main"),
+            !matches!(node.tag.as_ref(), "html" | "body" | "main"),
             "{h:?}"
         );
         assert!(!h.reason.is_empty());
@@ -1034,7 +1037,7 @@ fn pipeline(html_text: &str) {
         .nodes
         .iter()
         .filter(|n| n.is_text())
-        .map(|n| n.text.as_str())
+        .map(|n| n.text.as_ref())
         .collect::<Vec<_>>()
         .join("\n");
     check_quotes(&text, &quotes::find(&text));
@@ -1068,13 +1071,14 @@ fn compact_json(snap: &Snapshot) -> String {
 
 /// What a snapshot reads back as after packing: separators in its strings made spaces, the
 /// area clamped and rounded to ten-thousandths, elements without text of their own.
-fn as_packed(snap: &Snapshot) -> Snapshot {
+fn as_packed(snap: &Snapshot<'static>) -> Snapshot<'static> {
     let clean = |s: &str| s.replace(['\u{1}', '\u{2}', '\u{3}'], " ");
+    let clean_cow = |s: &str| -> std::borrow::Cow<'static, str> { clean(s).into() };
     let mut out = snap.clone();
     out.url = clean(&out.url);
     for n in &mut out.nodes {
-        n.tag = clean(&n.tag);
-        n.text = clean(&n.text);
+        n.tag = clean_cow(&n.tag);
+        n.text = clean_cow(&n.text);
         if n.is_text() {
             *n = Node {
                 parent: n.parent,
@@ -1084,12 +1088,12 @@ fn as_packed(snap: &Snapshot) -> Snapshot {
             };
             continue;
         }
-        n.text.clear();
-        n.id = clean(&n.id);
-        n.class = clean(&n.class);
+        n.text = "".into();
+        n.id = clean_cow(&n.id);
+        n.class = clean_cow(&n.class);
         for (k, v) in &mut n.attrs {
-            *k = clean(k);
-            *v = clean(v);
+            *k = clean_cow(k);
+            *v = clean_cow(v);
         }
         if let Some(style) = &mut n.style {
             style.position = clean(&style.position);
@@ -1319,20 +1323,20 @@ fn mutated_corpus_pages_go_through_the_pipeline() {
 // Deep and huge inputs
 // ---------------------------------------------------------------------------------------------
 
-fn element(parent: i64, tag: &str, class: &str) -> Node {
+fn element(parent: i64, tag: &str, class: &str) -> Node<'static> {
     Node {
         parent,
-        tag: tag.into(),
-        class: class.into(),
+        tag: tag.to_string().into(),
+        class: class.to_string().into(),
         ..Node::default()
     }
 }
 
-fn text_node(parent: i64, text: &str) -> Node {
+fn text_node(parent: i64, text: &str) -> Node<'static> {
     Node {
         parent,
         tag: "#text".into(),
-        text: text.into(),
+        text: text.to_string().into(),
         ..Node::default()
     }
 }
@@ -1694,7 +1698,7 @@ fn the_generated_page_is_a_news_page() {
     let hidden: Vec<&str> = plan
         .hide
         .iter()
-        .map(|h| page.snapshot.nodes[h.node].class.as_str())
+        .map(|h| page.snapshot.nodes[h.node].class.as_ref())
         .collect();
     for class in [
         "newsletter-signup",

@@ -278,7 +278,7 @@ fn dash_credits(
     for para in tokens.chunk_by(|a, b| a.paragraph == b.paragraph) {
         let start = i;
         i += para.len();
-        let is_dash = |t: &words::Token| matches!(t.text.as_str(), "-" | "—" | "–" | "―");
+        let is_dash = |t: &words::Token| matches!(t.text.as_ref(), "-" | "—" | "–" | "―");
         // The dash opens a paragraph without quotes, or follows a closing quote mark.
         let dash = if para.first().is_some_and(is_dash) {
             (!para.iter().any(|t| t.quote.is_some())).then_some(start)

@@ -227,7 +227,7 @@ fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
         && n.lower == "on"
         && tokens
             .get(j + 2)
-            .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_str(), "," | ":"));
+            .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_ref(), "," | ":"));
     t.word
         && !t.cap
         && t.quote.is_none()
@@ -261,7 +261,7 @@ fn issued_statement(tokens: &[Token], j: usize) -> bool {
         .is_some_and(|t| t.word && ISSUED.contains(&t.lower.as_str()))
         && tokens
             .get(k + 1)
-            .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_str(), "," | ":"))
+            .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_ref(), "," | ":"))
 }
 
 /// Cue words that are also singular nouns ("the state", "her call", "in reply").
@@ -348,7 +348,7 @@ pub fn word_before(tokens: &[Token], first: usize) -> Option<&str> {
         if t.word {
             return Some(t.lower.as_str());
         }
-        if !matches!(t.text.as_str(), "“" | "\"" | "‘" | "'" | "«" | "„" | "`") {
+        if !matches!(t.text.as_ref(), "“" | "\"" | "‘" | "'" | "«" | "„" | "`") {
             return None;
         }
     }
@@ -369,7 +369,7 @@ pub fn introduced(tokens: &[Token], first: usize) -> bool {
             return is_cue_at(tokens, j);
         }
         if !matches!(
-            t.text.as_str(),
+            t.text.as_ref(),
             "," | ":" | "“" | "\"" | "‘" | "'" | "«" | "„" | "`"
         ) {
             return false;
@@ -392,7 +392,7 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     // Skip the closing mark and punctuation.
     while j < tokens.len()
         && !tokens[j].word
-        && (tokens[j].quote == k || matches!(tokens[j].text.as_str(), "," | "—" | "–" | "-" | ":"))
+        && (tokens[j].quote == k || matches!(tokens[j].text.as_ref(), "," | "—" | "–" | "-" | ":"))
     {
         j += 1;
     }
@@ -502,7 +502,7 @@ pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
     }
     let dash = tokens.get(j)?;
     let next_paragraph = dash.paragraph == tokens[last].paragraph + 1;
-    if !DASHES.contains(&dash.text.as_str())
+    if !DASHES.contains(&dash.text.as_ref())
         || dash.quote.is_some()
         || !(dash.paragraph == tokens[last].paragraph || next_paragraph)
     {
@@ -520,7 +520,7 @@ pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
     let after = *name_at(tokens, j + 1)?.words.last()? + 1;
     let ends = tokens
         .get(after)
-        .is_none_or(|t| t.paragraph != dash.paragraph || matches!(t.text.as_str(), "," | "."));
+        .is_none_or(|t| t.paragraph != dash.paragraph || matches!(t.text.as_ref(), "," | "."));
     if !ends {
         return None;
     }
@@ -537,7 +537,7 @@ fn ends_sentence(tokens: &[Token], last: usize) -> bool {
     (0..=last)
         .rev()
         .take_while(|&n| tokens[n].quote == k && !tokens[n].word)
-        .any(|n| matches!(tokens[n].text.as_str(), "." | "!" | "?"))
+        .any(|n| matches!(tokens[n].text.as_ref(), "." | "!" | "?"))
 }
 
 /// `“... a port.” Mayor Lind said he would ...`: after a quote that ends its own sentence, a cue
@@ -1039,7 +1039,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
 
 /// A dash standing alone (not inside a word): "—", "–", or "-" (two make "--").
 fn is_dash(t: &Token) -> bool {
-    matches!(t.text.as_str(), "—" | "–" | "-")
+    matches!(t.text.as_ref(), "—" | "–" | "-")
 }
 
 /// The comma opening a relative clause ("…, who lives …") that runs on to the comma at `k`.
@@ -1261,7 +1261,7 @@ pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
             let words = (0..s - 1)
                 .rev()
                 .take_while(|&k| {
-                    tokens[k].sentence == sentence && !DASHES.contains(&tokens[k].text.as_str())
+                    tokens[k].sentence == sentence && !DASHES.contains(&tokens[k].text.as_ref())
                 })
                 .filter(|&k| tokens[k].word)
                 .take(3)
@@ -1467,7 +1467,7 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
     if j > 0 && tokens[j - 1].paragraph == tokens[j].paragraph {
         return j;
     }
-    let dash = (j..at.min(j + 12)).find(|&n| matches!(tokens[n].text.as_str(), "—" | "–" | "--"));
+    let dash = (j..at.min(j + 12)).find(|&n| matches!(tokens[n].text.as_ref(), "—" | "–" | "--"));
     let Some(dash) = dash else {
         return j;
     };
@@ -1483,7 +1483,7 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
                 && if t.word {
                     t.cap || t.text.chars().all(|c| c.is_ascii_digit())
                 } else {
-                    matches!(t.text.as_str(), "," | "." | "(" | ")")
+                    matches!(t.text.as_ref(), "," | "." | "(" | ")")
                 }
         });
     if dateline {

@@ -181,7 +181,7 @@ fn mark_datelines(tokens: &mut [Token]) {
         let capital_place = para[..caps].iter().any(|t| t.text.len() >= 3);
         let mark = para
             .get(caps)
-            .is_some_and(|t| matches!(t.text.as_str(), "," | "—" | "–" | "-" | "("));
+            .is_some_and(|t| matches!(t.text.as_ref(), "," | "—" | "–" | "-" | "("));
         if capital_place && mark {
             for t in &mut para[..caps] {
                 t.common = true;
@@ -324,7 +324,7 @@ mod tests {
         let words: Vec<&str> = t
             .iter()
             .filter(|t| t.word)
-            .map(|t| t.text.as_str())
+            .map(|t| t.text.as_ref())
             .collect();
         assert_eq!(
             words,
@@ -348,7 +348,7 @@ mod tests {
         let words: Vec<&str> = t
             .iter()
             .filter(|t| t.word)
-            .map(|t| t.text.as_str())
+            .map(|t| t.text.as_ref())
             .collect();
         assert_eq!(words, ["Kelvarra’s", "well-known", "U.S", "fleet"]);
     }

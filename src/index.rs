@@ -11,6 +11,8 @@ pub struct Index {
     phrases: HashMap<&'static str, Vec<&'static PhraseRule>>,
     /// Phrase rules in scripts written without spaces, searched for anywhere.
     unspaced: Vec<&'static PhraseRule>,
+    /// The lowest first byte of those phrases.
+    unspaced_lead: u8,
     /// `Whole` and `Counted` phrase rules by their text.
     whole: HashMap<&'static str, Vec<&'static PhraseRule>>,
     /// Word rules by their first word, when it is matched exactly.
@@ -18,6 +20,9 @@ pub struct Index {
     /// Word rules whose first word is a prefix (`donate*`), with that prefix.
     prefixed: Vec<(&'static str, &'static WordRule)>,
 }
+
+/// Where the scripts written without spaces between words (CJK) begin.
+const UNSPACED_SCRIPTS: u32 = 0x2E80;
 
 /// The index, built on first use.
 pub fn get() -> &'static Index {
@@ -29,7 +34,7 @@ pub fn get() -> &'static Index {
         for r in PHRASE_RULES {
             if matches!(r.fit, Fit::Whole | Fit::Counted) {
                 whole.entry(r.phrase).or_default().push(r);
-            } else if r.phrase.chars().any(|c| c as u32 >= 0x2E80) {
+            } else if r.phrase.chars().any(|c| c as u32 >= UNSPACED_SCRIPTS) {
                 unspaced.push(r);
             } else {
                 let first = r.phrase.split(' ').next().unwrap_or(r.phrase);
@@ -46,9 +51,15 @@ pub fn get() -> &'static Index {
                 }
             }
         }
+        let unspaced_lead = unspaced
+            .iter()
+            .filter_map(|r| r.phrase.bytes().next())
+            .min()
+            .unwrap_or(u8::MAX);
         Index {
             phrases,
             unspaced,
+            unspaced_lead,
             whole,
             words,
             prefixed,
@@ -87,9 +98,12 @@ impl Index {
                 .filter(move |r| text[at..].starts_with(r.phrase))
                 .map(move |r| (*r, at))
         });
+        // A text without a byte as high as any of their first bytes (most texts) holds none.
+        let wide = text.bytes().any(|b| b >= self.unspaced_lead);
         let unspaced = self
             .unspaced
             .iter()
+            .filter(move |_| wide)
             .filter_map(move |r| text.find(r.phrase).map(|at| (*r, at)));
         spaced.chain(unspaced)
     }

@@ -114,12 +114,14 @@ fn compact_json(snap: &Snapshot) -> String {
                 json!(n.style),
                 json!(n.context),
                 json!(n.article),
+                json!(n.space),
             ];
             let defaults = [
                 json!(""),
                 json!(""),
                 Value::Null,
                 Value::Null,
+                json!(false),
                 json!(false),
                 json!(false),
             ];

@@ -73,6 +73,8 @@
       view: global.getComputedStyle ? global : null,
       // The walk's stack, as three parallel arrays: node, parent index, depth below <body>.
       stack: [], parents: [], depths: [],
+      // A text node of white space alone not sent yet, and its parent's record.
+      held: null, heldParent: -1,
       measureRoot: null,
     };
   }
@@ -82,7 +84,7 @@
    * U+0001, their fields by U+0002, parts of a field by U+0003. Building strings as the walk
    * goes costs little more than the walk itself, where arrays and JSON cost twice as much.
    * A text node is `parent, #text, text`; an element `parent, tag, id, class, attributes,
-   * style, flags` (k: context node of a batch, a: the article).
+   * style, flags` (k: context node of a batch, a: the article, s: white space before it).
    */
   const RECORD = '\u0001';
   const FIELD = '\u0002';
@@ -90,6 +92,9 @@
   const SEPARATORS = /[\u0001-\u0003]/g;
   const HAS_SEPARATOR = /[\u0001-\u0003]/;
   const same = (v) => v;
+  /** A text of white space alone, as the core counts white space (Rust's char::is_whitespace:
+   *  JavaScript's \s without U+FEFF, with U+0085). */
+  const BLANK = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 
   /** Text as the core may read it: a record separator inside it becomes a space (the core
    *  would refuse the snapshot otherwise); field separators are allowed in text. */
@@ -148,6 +153,7 @@
   /** Start a walk of `root` and everything under it. `bodyDepth` is the root's depth below
    *  <body>, -1 when outside it; `measureRoot` has the root's style read whatever its depth. */
   function begin(w, root, parent, bodyDepth, measureRoot) {
+    w.held = null; // white space is only told between nodes of one walk
     w.stack.push(root);
     w.parents.push(parent);
     w.depths.push(bodyDepth);
@@ -170,7 +176,23 @@
         throw bail('large', 'page too large (' + MAX_NODES + '+ nodes)', w.out.length, MAX_NODES);
       }
       if (node.nodeType === 3) {
-        w.out.push(parentIndex + FIELD + '#text' + FIELD + packText(node.data));
+        const data = node.data;
+        // White space alone (most text nodes of a page) is not sent: the next element says
+        // it had some before it (flag `s`), which is all the core needs of it.
+        if (BLANK.test(data)) {
+          if (data.length) {
+            w.held = node;
+            w.heldParent = parentIndex;
+          }
+          continue;
+        }
+        if (w.held) {
+          // White space right before text (adjacent text nodes, rare) is sent as it is.
+          w.out.push(w.heldParent + FIELD + '#text' + FIELD + packText(w.held.data));
+          w.nodes.push(w.held);
+          w.held = null;
+        }
+        w.out.push(parentIndex + FIELD + '#text' + FIELD + packText(data));
         w.nodes.push(node);
         continue;
       }
@@ -179,7 +201,9 @@
       if (w.own(node, tag) || (w.paused && !node.isConnected)) continue;
       const d = tag === 'body' ? 0 : depth;
       const index = w.out.length;
-      w.out.push(record(w, node, parentIndex, tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || node === w.measureRoot, ''));
+      const flags = w.held ? 's' : '';
+      w.held = null;
+      w.out.push(record(w, node, parentIndex, tag === 'html' || (d >= 0 && d <= STYLE_DEPTH) || node === w.measureRoot, flags));
       w.nodes.push(node);
       w.elements++;
       if (OPAQUE.has(tag)) continue;

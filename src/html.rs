@@ -108,11 +108,40 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
     let mut index = HashMap::new();
     let mut nodes = Vec::new();
     let mut ids = Vec::new();
+    // A text node of white space alone, held back: the next element only says it had white
+    // space before it, as the browser hands send it.
+    let mut held: Option<NodeId> = None;
     for node in doc.tree.root().descendants() {
         let parent = node
             .parent()
             .and_then(|p| index.get(&p.id()).copied())
             .map_or(-1, |p: usize| p as i64);
+        if let HtmlNode::Text(t) = node.value() {
+            if t.chars().all(char::is_whitespace) {
+                if !t.is_empty() {
+                    held = Some(node.id());
+                }
+                continue;
+            }
+            // White space before text (adjacent text nodes, rare) is sent as it is.
+            if let Some(h) = held.take() {
+                let space = doc.tree.get(h).expect("a node of the tree");
+                if let HtmlNode::Text(w) = space.value() {
+                    let parent = space
+                        .parent()
+                        .and_then(|p| index.get(&p.id()).copied())
+                        .map_or(-1, |p: usize| p as i64);
+                    index.insert(h, nodes.len());
+                    nodes.push(Node {
+                        parent,
+                        tag: TEXT.into(),
+                        text: w.to_string().into(),
+                        ..Node::default()
+                    });
+                    ids.push(h);
+                }
+            }
+        }
         let item = match node.value() {
             HtmlNode::Element(el) => {
                 let mut attrs = Vec::new();
@@ -134,6 +163,7 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
                     id: el.id().unwrap_or_default().to_string().into(),
                     class: el.attr("class").unwrap_or_default().to_string().into(),
                     attrs,
+                    space: held.take().is_some(),
                     ..Node::default()
                 }
             }
@@ -195,6 +225,26 @@ mod tests {
         assert_eq!(texts, vec!["Hi ", "there"]);
         assert_eq!(snap.nodes[0].tag, "html");
         assert_eq!(snap.nodes[0].parent, -1);
+    }
+
+    #[test]
+    fn white_space_alone_is_told_not_sent() {
+        let snap = snapshot("<html><body>\n  <p><b>Ada</b> <i>Quill</i></p>\n</body></html>");
+        let tags: Vec<&str> = snap.nodes.iter().map(|n| n.tag.as_ref()).collect();
+        assert_eq!(tags, ["html", "head", "body", "p", "b", TEXT, "i", TEXT]);
+        let flagged: Vec<bool> = snap.nodes.iter().map(|n| n.space).collect();
+        assert_eq!(
+            flagged,
+            [false, false, false, true, false, false, true, false]
+        );
+        // White space before text is sent as it is.
+        let snap = snapshot("<html><body><p>Ada<!-- x --> <!-- y -->Quill</p></body></html>");
+        let texts: Vec<&str> = snap.nodes.iter().map(|n| n.text.as_ref()).collect();
+        assert_eq!(
+            texts.iter().filter(|t| !t.is_empty()).count(),
+            3,
+            "{texts:?}"
+        );
     }
 
     #[test]

@@ -124,13 +124,26 @@ impl ArticleText {
                 out.text.push('\n');
                 out.at.push((u32::MAX, 0));
             }
-            out.starts.push((out.text.len(), b));
+            let block_start = out.text.len();
+            out.starts.push((block_start, b));
+            // A space the hands left out (white space alone between two elements) stands
+            // where the next character is.
+            let mut gap = None;
             for j in b..tree.end[b] {
+                let node = tree.node(j);
+                if node.space && gap.is_none() && out.text.len() > block_start {
+                    gap = Some(out.at.len());
+                    out.text.push(' ');
+                    out.at.push((u32::MAX, 0));
+                }
                 if !tree.is_page_text(j) {
                     continue;
                 }
                 let mut offset = 0u32;
-                for c in tree.node(j).text.chars() {
+                for c in node.text.chars() {
+                    if let Some(g) = gap.take() {
+                        out.at[g] = (j as u32, offset);
+                    }
                     out.text.push(if c == '\n' || c == '\r' { ' ' } else { c });
                     out.at.push((j as u32, offset));
                     offset = offset.saturating_add(c.len_utf16() as u32);
@@ -239,5 +252,32 @@ mod tests {
         let end = String::from_utf16(&utf16(monday.end.0)[..monday.end.1]).unwrap();
         assert!(end.ends_with("happens,"), "{end}");
         assert!(monday.cue.as_deref().unwrap().contains("Ms Lunde said"));
+    }
+
+    #[test]
+    fn white_space_left_out_between_elements_parts_names_and_quotes() {
+        let page = Page::parse(
+            "<body><div class=story>\
+             <p>Harbour master Ida Lunde said the port was ready, and that it would reopen soon, after the storm, if the weather held.</p>\
+             <p><q>We open</q> <b>on Monday,</b> <q>whatever happens</q>, said <b>Ida</b> <i>Lunde</i>.</p>\
+             <p>The works cost more than planned, the council said, and took longer, as everyone expected, in the end.</p></div></body>",
+        );
+        // The spaces between the elements are in no text node of the snapshot.
+        assert!(page.snapshot.nodes.iter().all(|n| n.text != " "));
+        let tree = Tree::new(&page.snapshot);
+        let article = crate::article::find(&tree);
+        let text = ArticleText::read(&tree, &article, &vec![false; tree.len()]);
+        let read: String = text.text.iter().collect();
+        assert!(read.contains("said Ida Lunde."), "{read}");
+        // Each put-in space points at the character after it.
+        for (k, &(node, offset)) in text.at.iter().enumerate() {
+            if node != u32::MAX && text.text[k] == ' ' {
+                let after = page.snapshot.nodes[node as usize]
+                    .text
+                    .encode_utf16()
+                    .nth(offset as usize);
+                assert!(after.is_some(), "space {k} points past its node");
+            }
+        }
     }
 }

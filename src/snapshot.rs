@@ -73,6 +73,11 @@ pub struct Node<'a> {
     /// In a mutation batch: the element the core found to hold the article in the full pass.
     #[serde(rename = "ar", default, skip_serializing_if = "is_false")]
     pub article: bool,
+    /// White space stood between this element and the node before it in document order: a
+    /// text node of white space alone, which the hands do not send. It keeps the words of
+    /// `<b>Ada</b> <i>Quill</i>` apart.
+    #[serde(rename = "sp", default, skip_serializing_if = "is_false")]
+    pub space: bool,
 }
 
 impl Serialize for Node<'_> {
@@ -119,6 +124,7 @@ impl<'de, 'a> serde::de::Visitor<'de> for NodeVisitor<'a> {
             node.style = seq.next_element()?.flatten();
             node.context = seq.next_element()?.unwrap_or_default();
             node.article = seq.next_element()?.unwrap_or_default();
+            node.space = seq.next_element()?.unwrap_or_default();
         }
         // Anything after the known fields is ignored.
         while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
@@ -436,6 +442,9 @@ impl<'a> Tree<'a> {
         let mut stack = vec![i];
         'walk: while let Some(c) = stack.pop() {
             let node = self.node(c);
+            if node.space && count > 0 {
+                space = true;
+            }
             if node.is_text() {
                 for ch in node.text.chars() {
                     if ch.is_whitespace() {
@@ -667,6 +676,29 @@ mod tests {
         assert_eq!(tree.normalized_text(0, 100), "you've reached it");
         assert_eq!(tree.normalized_text(0, 5), "you'v");
         assert_eq!(tree.text(0, 100), "You\u{2019}ve Reached it");
+    }
+
+    #[test]
+    fn white_space_left_out_between_elements_still_parts_words() {
+        // <p><b>Ada</b> <i>Quill</i><i>son</i></p> with its text node of white space unsent.
+        let mut quill = el(0, "i", "");
+        quill.space = true;
+        let snap = Snapshot {
+            nodes: vec![
+                el(-1, "p", ""),
+                el(0, "b", ""),
+                text(1, "Ada"),
+                quill,
+                text(3, "Quill"),
+                el(0, "i", ""),
+                text(5, "son"),
+            ],
+            ..Snapshot::default()
+        };
+        let tree = Tree::new(&snap);
+        assert_eq!(tree.text(0, 100), "Ada Quillson");
+        // No space opens a text.
+        assert_eq!(tree.text(3, 100), "Quill");
     }
 
     #[test]

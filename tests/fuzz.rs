@@ -461,10 +461,11 @@ fn arb_node() -> impl Strategy<Value = (Parent, Node<'static>, Form)> {
         proptest::option::weighted(0.3, arb_style()),
         flag(8),
         flag(10),
+        flag(6),
         arb_form(),
     )
         .prop_map(
-            |(parent, tag, id, class, attrs, text, style, context, article, form)| {
+            |(parent, tag, id, class, attrs, text, style, context, article, space, form)| {
                 let node = Node {
                     parent: -1,
                     tag: tag.into(),
@@ -478,6 +479,7 @@ fn arb_node() -> impl Strategy<Value = (Parent, Node<'static>, Form)> {
                     style,
                     context,
                     article,
+                    space,
                 };
                 (parent, node, form)
             },
@@ -576,6 +578,7 @@ fn encode_node(node: &Node<'static>, form: &Form) -> (Value, Node<'static>) {
                 decoded.style = node.style.clone();
                 decoded.context = node.context;
                 decoded.article = node.article;
+                decoded.space = node.space;
                 let attrs = if node.attrs.is_empty() && null_attrs {
                     Value::Null
                 } else {
@@ -588,6 +591,7 @@ fn encode_node(node: &Node<'static>, form: &Form) -> (Value, Node<'static>) {
                     json!(node.style),
                     json!(node.context),
                     json!(node.article),
+                    json!(node.space),
                 ]);
                 // Trailing defaults left off, then `pad` of them put back.
                 let defaults = [
@@ -597,13 +601,14 @@ fn encode_node(node: &Node<'static>, form: &Form) -> (Value, Node<'static>) {
                     Value::Null,
                     json!(false),
                     json!(false),
+                    json!(false),
                 ];
                 let mut len = row.len();
                 while len > 2 && (row[len - 1] == defaults[len - 3] || row[len - 1] == json!([])) {
                     len -= 1;
                 }
-                row.truncate((len + pad as usize).min(8));
-                8
+                row.truncate((len + pad as usize).min(9));
+                9
             };
             if row.len() == full {
                 for k in 0..junk {
@@ -1062,7 +1067,9 @@ fn compact_json(snap: &Snapshot) -> String {
             if n.is_text() {
                 json!([n.parent, n.tag, n.text])
             } else {
-                json!([n.parent, n.tag, n.id, n.class, n.attrs, n.style])
+                json!([
+                    n.parent, n.tag, n.id, n.class, n.attrs, n.style, n.context, n.article, n.space
+                ])
             }
         })
         .collect();

@@ -1092,6 +1092,15 @@ mod tests {
         let usual = "Mayor Oskar Lind spoke.\n\
             \"The bridge opens in May.\" Lind said in a statement.";
         assert_speakers(&[(usual, "bridge opens", "Oskar Lind")]);
+        // "was quick to add" and "hastened to add" carry on into speech, as "went on to say".
+        let quick = "Pier plans.\n\
+            Mayor Tomas Lind was quick to add that the new pier would be built on time.\n\
+            \"Building it? Not up for debate.\"\n\
+            Councillor Ilse Brandt hastened to add: \"Nobody asked for a pier.\"";
+        assert_speakers(&[
+            (quick, "Building it", "Tomas Lind"),
+            (quick, "Nobody asked", "Ilse Brandt"),
+        ]);
     }
 
     #[test]

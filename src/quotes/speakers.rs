@@ -194,6 +194,16 @@ fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
     if to >= 2 && word(to - 1) == "on" && going(to - 2) {
         return Some(to - 2);
     }
+    // "hastened to add", "was quick to add": the speaker hurries or takes care to say it.
+    if to >= 1 && matches!(word(to - 1), "hastened" | "hastens") {
+        return Some(to - 1);
+    }
+    if to >= 2
+        && matches!(word(to - 1), "quick" | "careful" | "eager" | "keen")
+        && matches!(word(to - 2), "was" | "is" | "were" | "are" | "been")
+    {
+        return Some(to - 2);
+    }
     // "went so far as to say", "went as far as to say".
     (to >= 4
         && word(to - 1) == "as"

@@ -178,8 +178,10 @@
       if (node.nodeType === 3) {
         const data = node.data;
         // White space alone (most text nodes of a page) is not sent: the next element says
-        // it had some before it (flag `s`), which is all the core needs of it.
-        if (BLANK.test(data)) {
+        // it had some before it (flag `s`), which is all the core needs of it. Text opening
+        // with a printable ASCII character needs no regular expression.
+        const first = data.charCodeAt(0); // NaN when empty
+        if (!(first > 32 && first < 0x85) && BLANK.test(data)) {
           if (data.length) {
             w.held = node;
             w.heldParent = parentIndex;

@@ -20,6 +20,13 @@ pub const KEPT_ATTRS: &[&str] = &[
     "href",
 ];
 
+/// Elements the browser hands record without walking into (hands.js `OPAQUE`). This reader
+/// keeps their insides, as it always has, but tells no white space from them.
+const WALKED_OVER: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "canvas", "video", "audio",
+    "object",
+];
+
 /// Most `data-*` attributes kept per element.
 const MAX_DATA_ATTRS: usize = 4;
 /// Longest attribute value kept, in bytes.
@@ -109,7 +116,7 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
     let mut nodes = Vec::new();
     let mut ids = Vec::new();
     // A text node of white space alone, held back: the next element only says it had white
-    // space before it, as the browser hands send it.
+    // space before it, as the browser hands send it (outside the elements they walk over).
     let mut held: Option<NodeId> = None;
     for node in doc.tree.root().descendants() {
         let parent = node
@@ -117,7 +124,14 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
             .and_then(|p| index.get(&p.id()).copied())
             .map_or(-1, |p: usize| p as i64);
         if let HtmlNode::Text(t) = node.value() {
-            if t.chars().all(char::is_whitespace) {
+            let walked_over = || {
+                node.ancestors().any(|a| {
+                    a.value()
+                        .as_element()
+                        .is_some_and(|e| WALKED_OVER.contains(&e.name()))
+                })
+            };
+            if t.chars().all(char::is_whitespace) && !walked_over() {
                 if !t.is_empty() {
                     held = Some(node.id());
                 }
@@ -237,6 +251,16 @@ mod tests {
             flagged,
             [false, false, false, true, false, false, true, false]
         );
+        // White space inside an element the hands walk over tells nothing.
+        let snap = snapshot(
+            "<html><body><p>Follow us<svg viewBox='0 0 1 1'><path d='M0'/>\n</svg><b>now</b></p></body></html>",
+        );
+        let b = snap
+            .nodes
+            .iter()
+            .find(|n| n.tag == "b")
+            .expect("the b element");
+        assert!(!b.space);
         // White space before text is sent as it is.
         let snap = snapshot("<html><body><p>Ada<!-- x --> <!-- y -->Quill</p></body></html>");
         let texts: Vec<&str> = snap.nodes.iter().map(|n| n.text.as_ref()).collect();

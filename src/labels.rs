@@ -105,7 +105,8 @@ pub struct ArticleText {
     /// The blocks' characters, a line break between blocks.
     text: Vec<char>,
     /// For each character: its text node and the UTF-16 offset in it (`u32::MAX` for the
-    /// breaks between blocks).
+    /// breaks between blocks, and for a put-in space with no character after it in its
+    /// block); a space put in for white space the hands left out holds the next character's.
     at: Vec<(u32, u32)>,
     /// Where each block's characters begin, and the block.
     starts: Vec<(usize, usize)>,
@@ -259,7 +260,7 @@ mod tests {
         let page = Page::parse(
             "<body><div class=story>\
              <p>Harbour master Ida Lunde said the port was ready, and that it would reopen soon, after the storm, if the weather held.</p>\
-             <p><q>We open</q> <b>on Monday,</b> <q>whatever happens</q>, said <b>Ida</b> <i>Lunde</i>.</p>\
+             <p>\u{201c}We open on <b>Monday</b> <i>whatever happens</i>,\u{201d} said <b>Ida</b> <i>Lunde</i>.</p>\
              <p>The works cost more than planned, the council said, and took longer, as everyone expected, in the end.</p></div></body>",
         );
         // The spaces between the elements are in no text node of the snapshot.
@@ -268,16 +269,34 @@ mod tests {
         let article = crate::article::find(&tree);
         let text = ArticleText::read(&tree, &article, &vec![false; tree.len()]);
         let read: String = text.text.iter().collect();
-        assert!(read.contains("said Ida Lunde."), "{read}");
-        // Each put-in space points at the character after it.
-        for (k, &(node, offset)) in text.at.iter().enumerate() {
-            if node != u32::MAX && text.text[k] == ' ' {
-                let after = page.snapshot.nodes[node as usize]
-                    .text
-                    .encode_utf16()
-                    .nth(offset as usize);
-                assert!(after.is_some(), "space {k} points past its node");
+        assert!(
+            read.contains("Monday whatever happens,\u{201d} said Ida Lunde."),
+            "{read}"
+        );
+        // Every character is where it says, but a put-in space, which points at the next one.
+        let unit = |(node, offset): (u32, u32)| {
+            let text = &page.snapshot.nodes[node as usize].text;
+            text.encode_utf16().nth(offset as usize)
+        };
+        for (k, &c) in text.text.iter().enumerate() {
+            let at = text.at[k];
+            if at.0 == u32::MAX {
+                continue;
             }
+            let here = unit(at) == Some(c as u16);
+            let put_in = c == ' ' && text.at.get(k + 1) == Some(&at);
+            assert!(here || put_in, "character {k} {c:?} at {at:?}");
         }
+        let label = &text.labels()[0];
+        assert_eq!(label.speaker, "Ida Lunde");
+        assert_eq!(label.quote, "We open on Monday whatever happens,");
+        assert_eq!(
+            unit((label.start.0 as u32, label.start.1 as u32)),
+            Some(u16::from(b'W'))
+        );
+        assert_eq!(
+            unit((label.end.0 as u32, label.end.1 as u32 - 1)),
+            Some(u16::from(b','))
+        );
     }
 }

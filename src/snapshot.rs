@@ -41,7 +41,8 @@ pub struct State {
 ///
 /// Read either as an object with the short field names below, or in the compact form the
 /// browser sends: a text node as `[parent, "#text", text]`, an element as
-/// `[parent, tag, id, class, attrs, style, context, article]` with trailing defaults left off.
+/// `[parent, tag, id, class, attrs, style, context, article, space]` with trailing defaults
+/// left off.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 pub struct Node<'a> {

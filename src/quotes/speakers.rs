@@ -194,11 +194,14 @@ fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
     if to >= 2 && word(to - 1) == "on" && going(to - 2) {
         return Some(to - 2);
     }
-    // "hastened to add", "was quick to add": the speaker hurries or takes care to say it.
-    if to >= 1 && matches!(word(to - 1), "hastened" | "hastens") {
+    // "hastened to add", "was quick to add": the speaker hurries or takes care to say it
+    // (not to "call the coastguard": only verbs that report speech).
+    let says = SAYING.contains(&word(to + 1)) || matches!(word(to + 1), "say" | "add" | "note");
+    if says && to >= 1 && matches!(word(to - 1), "hastened" | "hastens") {
         return Some(to - 1);
     }
-    if to >= 2
+    if says
+        && to >= 2
         && matches!(word(to - 1), "quick" | "careful" | "eager" | "keen")
         && matches!(word(to - 2), "was" | "is" | "were" | "are" | "been")
     {
@@ -333,6 +336,11 @@ fn titled(words: &[&Token]) -> bool {
     })
 }
 
+/// Words whose "'s" is "is" or "has" ("it's", "that's", "he's"), not a possessive.
+const CONTRACTED: &[&str] = &[
+    "it", "that", "there", "here", "what", "who", "where", "how", "let", "he", "she", "this",
+];
+
 /// Most words of a title owned by a possessive.
 const OWNED_TITLE_WORDS: usize = 6;
 
@@ -340,10 +348,14 @@ const OWNED_TITLE_WORDS: usize = 6;
 /// of something the owner has (a show, a book), whatever punctuation closes them.
 pub fn owned_title(tokens: &[Token], first: usize, last: usize) -> bool {
     let words: Vec<&Token> = tokens[first..=last].iter().filter(|t| t.word).collect();
-    !words.is_empty()
-        && words.len() <= OWNED_TITLE_WORDS
-        && titled(&words)
-        && word_before(tokens, first).is_some_and(|w| w.ends_with("'s") && w.len() > 2)
+    // The owner is a possessive ("KTV's", "television's"), not a contraction ("it's").
+    let owner = word_before(tokens, first).is_some_and(|w| {
+        w.strip_suffix("'s")
+            .is_some_and(|stem| !stem.is_empty() && !CONTRACTED.contains(&stem))
+    });
+    // "Varga's “Never!”" is what she cried.
+    let exclaimed = tokens[first..=last].iter().any(|t| t.text == "!");
+    !words.is_empty() && words.len() <= OWNED_TITLE_WORDS && titled(&words) && owner && !exclaimed
 }
 
 /// The word right before a quote's opening mark, lower-case, if in the same sentence.
@@ -460,14 +472,20 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
                 + usize::from(tokens.get(name_end + 1).is_some_and(|t| t.lower == "the"));
             tokens.get(n).is_some_and(|t| t.cap && t.quote.is_none())
         };
-    // "Rep. Ilse E. Brandt (D-Kel.) said": a party and state in brackets after the name.
     let appositive = tokens.iter().skip(j).take(6).any(|t| t.text == ",")
-        || tokens
-            .get(name_end)
-            .is_some_and(|t| t.text == "," || t.text == "(")
+        || tokens.get(name_end).is_some_and(|t| t.text == ",")
         || of_place;
     let window = if appositive { 30 } else { 16 };
     while in_sentence(n) && steps < window {
+        // "Rep. Ilse E. Brandt (D-Kel.) said": a short aside in brackets counts for nothing.
+        if tokens[n].text == "(" {
+            if let Some(close) =
+                (n + 1..n + 1 + BRACKET_TOKENS).find(|&c| in_sentence(c) && tokens[c].text == ")")
+            {
+                n = close + 1;
+                continue;
+            }
+        }
         if is_cue_at(tokens, n) {
             // "The harbour, she said, was ...": the cue has a subject of its own.
             let own_subject = !matches!(m, Mention::Pronoun(_))
@@ -489,6 +507,9 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     }
     None
 }
+
+/// Most tokens inside brackets after a name that are passed over ("(D-Kel.)").
+const BRACKET_TOKENS: usize = 6;
 
 /// `“We are sailors.” Lind said: “...”`: after a quote that ends its own sentence, words from
 /// `j` that end in a colon before the next quote introduce that quote, not the one before.
@@ -1565,7 +1586,7 @@ pub fn closing_attribution(tokens: &[Token], first: usize, last: usize) -> Optio
 }
 
 /// Verbs that only report speech (unlike "accused" or "called", which take an object).
-static SAYING: WordSet = WordSet::new(&[
+pub(crate) static SAYING: WordSet = WordSet::new(&[
     "said",
     "says",
     "added",

@@ -263,7 +263,9 @@ fn cue_follows(text: &[char], i: usize) -> bool {
         .collect();
     let cue = |w: &str| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str());
     words.iter().any(|w| cue(w))
-        || appositive_cue(rest.split('\n').next().unwrap_or(""), cue)
+        || appositive_cue(rest.split('\n').next().unwrap_or(""), |w: &str| {
+            super::speakers::SAYING.contains(&w.to_lowercase().as_str())
+        })
         || words.windows(2).take(2).any(|p| {
             p[0].chars().next().is_some_and(char::is_uppercase)
                 && p[1].len() > 3
@@ -277,7 +279,7 @@ const NAME_WORDS: usize = 5;
 const APPOSITIVE_WORDS: usize = 12;
 
 /// `“Perpetual motion!” Rep. Ada Quill, R-Pa., said`: a capitalised name, an appositive
-/// between commas, then a cue verb.
+/// between commas, then a verb that only reports speech (`cue`).
 fn appositive_cue(rest: &str, cue: impl Fn(&str) -> bool) -> bool {
     let mut parts = rest.splitn(3, ',');
     let (Some(name), Some(appositive), Some(after)) = (parts.next(), parts.next(), parts.next())

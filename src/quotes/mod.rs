@@ -1125,7 +1125,7 @@ mod tests {
         assert_speakers(&[(usual, "bridge opens", "Oskar Lind")]);
         // "was quick to add" and "hastened to add" carry on into speech, as "went on to say".
         let quick = "Pier plans.\n\
-            Mayor Tomas Lind was quick to add that the new pier would be built on time.\n\
+            Mayor Tomas Lind was quick to add, on the same evening, that work on the pier would start soon.\n\
             \"Building it? Not up for debate.\"\n\
             Councillor Ilse Brandt hastened to add: \"Nobody asked for a pier.\"";
         assert_speakers(&[
@@ -1267,8 +1267,9 @@ mod tests {
             (text, "Nobody asked", "Tarquin Holm"),
         ]);
         // A middle initial, then party and state in brackets, before the cue.
-        let text = "\"A fine mayor. Not good, great. One of the best,\" Rep. Ilse E. Brandt (D-Kel.) said.";
-        assert_speakers(&[(text, "A fine mayor", "Ilse E. Brandt")]);
+        let text =
+            "\"She will steer the harbour well, and fairly,\" Rep. Ilse E. Brandt (D-Kel.) said.";
+        assert_speakers(&[(text, "steer the harbour", "Ilse E. Brandt")]);
         // Without a verb of saying after the appositive the next sentence is the quote's own
         // business.
         let text = "Ferry crossings double.\n\

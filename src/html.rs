@@ -5,7 +5,7 @@ use crate::clutter::Hide;
 use crate::snapshot::{Node, Snapshot, TEXT};
 use ego_tree::NodeId;
 use scraper::{node::Node as HtmlNode, Html, Selector};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Attributes carried into the snapshot besides id and class.
 pub const KEPT_ATTRS: &[&str] = &[
@@ -115,46 +115,40 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
     let mut index = HashMap::new();
     let mut nodes = Vec::new();
     let mut ids = Vec::new();
-    // A text node of white space alone, held back: the next element only says it had white
-    // space before it, as the browser hands send it (outside the elements they walk over).
-    let mut held: Option<NodeId> = None;
+    // A text node of white space alone, held back with its parent: the next element only says
+    // it had white space before it, as the browser hands send it.
+    let mut held: Option<(NodeId, i64, &str)> = None;
+    // Elements the hands walk over, and everything inside them: white space there tells nothing.
+    let mut walked_over: HashSet<NodeId> = HashSet::new();
     for node in doc.tree.root().descendants() {
         let parent = node
             .parent()
             .and_then(|p| index.get(&p.id()).copied())
             .map_or(-1, |p: usize| p as i64);
-        if let HtmlNode::Text(t) = node.value() {
-            let walked_over = || {
-                node.ancestors().any(|a| {
-                    a.value()
-                        .as_element()
-                        .is_some_and(|e| WALKED_OVER.contains(&e.name()))
-                })
-            };
-            if t.chars().all(char::is_whitespace) && !walked_over() {
+        let inside = node.parent().is_some_and(|p| walked_over.contains(&p.id()));
+        match node.value() {
+            HtmlNode::Element(el) if inside || WALKED_OVER.contains(&el.name()) => {
+                walked_over.insert(node.id());
+            }
+            HtmlNode::Text(t) if !inside && t.chars().all(char::is_whitespace) => {
                 if !t.is_empty() {
-                    held = Some(node.id());
+                    held = Some((node.id(), parent, t));
                 }
                 continue;
             }
             // White space before text (adjacent text nodes, rare) is sent as it is.
-            if let Some(h) = held.take() {
-                let space = doc.tree.get(h).expect("a node of the tree");
-                if let HtmlNode::Text(w) = space.value() {
-                    let parent = space
-                        .parent()
-                        .and_then(|p| index.get(&p.id()).copied())
-                        .map_or(-1, |p: usize| p as i64);
-                    index.insert(h, nodes.len());
+            HtmlNode::Text(_) => {
+                if let Some((id, parent, text)) = held.take() {
                     nodes.push(Node {
                         parent,
                         tag: TEXT.into(),
-                        text: w.to_string().into(),
+                        text: text.to_string().into(),
                         ..Node::default()
                     });
-                    ids.push(h);
+                    ids.push(id);
                 }
             }
+            _ => {}
         }
         let item = match node.value() {
             HtmlNode::Element(el) => {

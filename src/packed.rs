@@ -9,7 +9,8 @@
 //! - text node: parent, `#text`, the text (which may hold U+0002; it runs to the record's end);
 //! - element: parent, tag, id, class, attributes (`name` U+0003 `value` ...), style
 //!   (`position` U+0003 `overflow` U+0003 `z` U+0003 `covers_center` U+0003 `area` in
-//!   ten-thousandths U+0003 `visible`, empty when not measured), flags (`k` for a context node, `a` for the article, `s` for white space before it).
+//!   ten-thousandths U+0003 `visible`, empty when not measured), flags (`k` for a context
+//!   node, `a` for the article, `s` for white space before it).
 //!   Text nodes of white space alone are not sent: the next element says `s` instead, and
 //!   one is sent only when a text node follows it.
 //!   Trailing empty fields may be left off.

@@ -261,11 +261,10 @@ fn cue_follows(text: &[char], i: usize) -> bool {
         .filter(|w| !w.is_empty())
         .take(5)
         .collect();
-    let cue = |w: &str| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str());
-    words.iter().any(|w| cue(w))
-        || appositive_cue(rest.split('\n').next().unwrap_or(""), |w: &str| {
-            super::speakers::SAYING.contains(&w.to_lowercase().as_str())
-        })
+    words
+        .iter()
+        .any(|w| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str()))
+        || appositive_cue(rest.split('\n').next().unwrap_or(""))
         || words.windows(2).take(2).any(|p| {
             p[0].chars().next().is_some_and(char::is_uppercase)
                 && p[1].len() > 3
@@ -279,8 +278,8 @@ const NAME_WORDS: usize = 5;
 const APPOSITIVE_WORDS: usize = 12;
 
 /// `“Perpetual motion!” Rep. Ada Quill, R-Pa., said`: a capitalised name, an appositive
-/// between commas, then a verb that only reports speech (`cue`).
-fn appositive_cue(rest: &str, cue: impl Fn(&str) -> bool) -> bool {
+/// between commas, then a verb that only reports speech.
+fn appositive_cue(rest: &str) -> bool {
     let mut parts = rest.splitn(3, ',');
     let (Some(name), Some(appositive), Some(after)) = (parts.next(), parts.next(), parts.next())
     else {
@@ -297,7 +296,11 @@ fn appositive_cue(rest: &str, cue: impl Fn(&str) -> bool) -> bool {
         && after
             .split_whitespace()
             .next()
-            .is_some_and(|w| cue(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|w| super::speakers::SAYING.contains(&w.as_str()))
 }
 
 /// Whether the next word after `i` could start a sentence (a capital, a digit or a quote mark).

@@ -221,6 +221,7 @@
         all: t1 - t0,
         hidden: cleaner.status.hidden,
         quotes: cleaner.status.quoted.reduce((n, q) => n + q.count, 0),
+        read: cleaner.status.read,
       };
       if (late) out.late = await lateBatch(cleaner, calls, listeners);
       return out;

@@ -53,6 +53,7 @@ export function pageFigures(samples) {
     nodes: samples[0].floor.nodes,
     hidden: samples[0].quietread.hidden,
     quotes: samples[0].quietread.quotes,
+    read: samples[0].quietread.read,
     article: samples[0].readability.found,
   };
   f.totalOverFloor = f.total / f.floor;
@@ -80,6 +81,7 @@ export function summarize(pages, wasm, longTasks) {
     lateCore: spread(col('lateCore')),
     lateLatency: spread(col('lateLatency')),
     lateMissed: pages.reduce((n, p) => n + p.lateMissed, 0),
+    walked: pages.filter((p) => p.read === 'walk').length,
     ratios: {
       totalOverFloor: median(col('totalOverFloor')),
       readabilityOverTotal: median(col('readabilityOverTotal')),
@@ -134,6 +136,7 @@ export function printSummary(s, failures) {
   row('  of which core', s.lateCore);
   row('late: insertion to hidden', s.lateLatency);
   console.log(`  late modal not hidden by a batch: ${s.lateMissed} runs`);
+  console.log(`  pages walked rather than read from their markup: ${s.walked}`);
   console.log(`  ratio total/floor (median)          ${ratio(s.ratios.totalOverFloor)}`);
   console.log(`  ratio Readability/total (median)    ${ratio(s.ratios.readabilityOverTotal)}`);
   console.log(`  ratio all (with labels)/floor       ${ratio(s.ratios.allOverFloor)}`);

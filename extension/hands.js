@@ -264,6 +264,134 @@
     return result(w);
   }
 
+  /** Long markup whose scripts and styles hold more than STRIP_SHARE of it goes to the core
+   *  without their text, which the core never reads. Getting a string into the wasm costs
+   *  about 4 ns a character and taking the text out about 1.4 ns a character of the whole
+   *  (node, the corpus's largest pages: 1.6 MB of markup, 0.7 MB without its scripts, in
+   *  2 ms where the copy saved 3.5 ms). */
+  const STRIP_ABOVE = 200000;
+  const STRIP_SHARE = 0.4;
+  /** A script or style element and its text. The serializer writes neither `</script` in a
+   *  script's text nor (in current browsers) `>` in an attribute, and markup that comes out
+   *  wrong all the same has the core refuse it (the element count, the tags closed). */
+  const RAW_TEXT = /(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2>)/g;
+
+  /** A page with more elements than this is walked in slices rather than serialized in one
+   *  go, which would hold the main thread for longer than a frame or two (serializing 40,000
+   *  elements and reading them took 190 ms in one task). The corpus's largest page has under
+   *  7,000 elements. */
+  const MARKUP_MAX_ELEMENTS = 6000;
+
+  /** Dialogs, whose style the snapshot carries wherever they are (as `record` tells them). */
+  const DIALOGS = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
+  /** Inside one of these, nothing is read (`OPAQUE` as a selector). */
+  const OPAQUE_SELECTOR = Array.from(OPAQUE).join(',');
+
+  /**
+   * The page as the browser serializes it, for the core to read (src/markup.rs): one native
+   * call where the walk makes several from script for every node, so much quicker. The header
+   * carries the element count and the styles the walk would read, in document order; the core
+   * gives back the places of the nodes its plan names (`plan.at`), found again here in a static
+   * list of the elements taken with the markup, which later changes to the page cannot shift.
+   * Null where only the walk will do: a caller's exclusions, an open shadow root (whose
+   * insides the markup leaves out), a document that is not HTML.
+   */
+  function snapshotMarkup(doc, opts) {
+    if (opts.exclude || doc.contentType !== 'text/html' || !doc.documentElement) return null;
+    const root = doc.documentElement;
+    const all = doc.querySelectorAll('*');
+    if (all.length > MARKUP_MAX_ELEMENTS) return null;
+    const own = opts.own || (() => false);
+    for (let i = 0; i < all.length; i++) {
+      const el = all[i];
+      if (el.shadowRoot && !own(el, el.localName)) return null;
+    }
+    const w = walker(doc, opts);
+    // What the walk measures: <html>, the body down to STYLE_DEPTH, and dialogs.
+    const styled = [];
+    const top = (el, depth) => {
+      if (own(el, el.localName)) return;
+      styled.push(el);
+      if (OPAQUE.has(el.localName) || depth >= STYLE_DEPTH) return;
+      for (let kid = el.firstElementChild; kid; kid = kid.nextElementSibling) {
+        top(kid, kid.localName === 'body' ? 0 : depth + 1);
+      }
+    };
+    if (!own(root, root.localName)) styled.push(root);
+    for (let kid = root.firstElementChild; kid; kid = kid.nextElementSibling) {
+      if (kid.localName === 'body') top(kid, 0);
+    }
+    const measuredHere = new Set(styled);
+    let deep = false;
+    for (const d of doc.querySelectorAll(DIALOGS)) {
+      if (measuredHere.has(d)) continue;
+      const p = d.parentElement;
+      if (own(d, d.localName) || (p && p.closest(OPAQUE_SELECTOR)) || insideOwnTree(d, own)) continue;
+      styled.push(d);
+      deep = true;
+    }
+    if (deep) styled.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)); // 4: b follows a
+    let head = 'qm1' + FIELD + packValue(String(global.location && global.location.href || '')) +
+      FIELD + w.mark + FIELD + all.length;
+    for (const el of styled) head += FIELD + el.localName + PART + packStyle(measure(el, w));
+    let html = root.outerHTML;
+    let raw = 0; // characters of script and style text, counted in long markup only
+    const weight = html.length;
+    if (html.length > STRIP_ABOVE) {
+      for (const el of doc.querySelectorAll('script,style')) raw += el.textContent.length;
+      if (raw > STRIP_SHARE * html.length) html = html.replace(RAW_TEXT, '$1$3');
+    }
+    return { snapshot: head + RECORD + html, all, elements: all.length, shadows: [], weight: weight - raw };
+  }
+
+  /** Whether an element sits inside one of Quietread's own. */
+  function insideOwnTree(el, own) {
+    for (let a = el.parentElement; a; a = a.parentElement) if (own(a, a.localName)) return true;
+    return false;
+  }
+
+  /**
+   * The nodes a plan of a markup snapshot names, from the places the core gave (`plan.at`:
+   * `[index, element position, run of text or 2^32 - 1 for the element itself]`): an array
+   * with an element at each index that names one, and for a text the run (its parent and
+   * which run of its text); `point` turns a run and an offset in it into a text node and an
+   * offset in that node.
+   */
+  function placed(all, at) {
+    const nodes = [];
+    for (const [i, pos, run] of at || []) {
+      const el = all[pos];
+      if (!el) continue;
+      nodes[i] = run === 0xffffffff ? el : { parent: el, run };
+    }
+    return nodes;
+  }
+
+  /** A text node and an offset in it for `offset` in the node `n` of a snapshot: `n` itself
+   *  when it is a text node, else a run of text (see `placed`): its non-empty text nodes, up
+   *  to an element or a comment, counted among its parent's. Null when it is not there. */
+  function point(n, offset) {
+    if (!n) return null;
+    if (n.nodeType === 3) return [n, offset];
+    if (!n.parent) return null;
+    let k = -1;
+    let inRun = false;
+    for (let c = n.parent.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 3) {
+        if (k >= n.run) break;
+        inRun = false;
+        continue;
+      }
+      const len = c.data.length;
+      if (!len) continue;
+      if (!inRun) { k++; inRun = true; }
+      if (k !== n.run) continue;
+      if (offset <= len) return [c, offset];
+      offset -= len;
+    }
+    return null;
+  }
+
   /**
    * A mutation batch: each changed subtree whole, under its chain of ancestors given as context
    * nodes, always including <html> and <body>; `article` (the element the core named in
@@ -356,7 +484,9 @@
 
   /**
    * A cleaner for one document.
-   * options: planner(packedSnapshot, coreSettings) -> Promise<planJson>; labeler(ticket) ->
+   * options: planner(snapshot, coreSettings, weight) -> Promise<planJson> (`weight`, for a
+   *          markup snapshot: its length without its scripts' and styles' text, which the
+   *          core passes over); labeler(ticket) ->
    *          Promise<quotesJson> (optional: the quotations a plan put off, found after the
    *          cleanup is on the page; without it they come with the plan); settings (the core's
    *          settings, plus `selectors`: the site's own CSS selectors of things to hide);
@@ -382,6 +512,7 @@
     let article = null;
     let coreState = null;
     let pageElements = 0;
+    let walkOnly = false; // the core refused this page's markup once: walk it
     let changed = new Set(); // elements added or changed since the last run
     let rootsTouched = false; // <html> or <body> attributes changed (a scroll lock, perhaps)
     const hidden = new Map(); // element -> { category, reason }
@@ -397,7 +528,8 @@
     let home = null;
     let landed = null;
     let passes = 0; // full passes so far, so a late frame reading belongs to the latest one
-    const status = { active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, cleanedAt: 0, labelMs: 0, labelsAgain: 0, batchMs: 0, runs: 0, batches: 0, error: null, problem: null, unlocked: false };
+    // read: how the last full pass read the page, 'markup' or 'walk'.
+    const status = { read: null, active: false, hidden: 0, counts: {}, items: [], quoted: [], ms: 0, cleanedAt: 0, labelMs: 0, labelsAgain: 0, batchMs: 0, runs: 0, batches: 0, error: null, problem: null, unlocked: false };
     const OBSERVE = {
       childList: true, subtree: true, attributes: true, characterData: true,
       attributeFilter: ['class', 'style', 'id', 'role', 'aria-modal', 'open', 'hidden', mark],
@@ -448,10 +580,10 @@
     }
 
     /** The core's plan for a snapshot; whatever goes wrong there is the core's failure. */
-    async function askCore(packed, labelsNow) {
+    async function askCore(packed, labelsNow, weight) {
       let plan;
       try {
-        plan = JSON.parse(await options.planner(packed, coreSettings(labelsNow)));
+        plan = JSON.parse(await options.planner(packed, coreSettings(labelsNow), weight));
       } catch (e) {
         throw bail('core', String(e && e.message || e));
       }
@@ -509,12 +641,34 @@
           full = false;
           const count = doc.getElementsByTagName('*').length;
           if (count > MAX_ELEMENTS) throw bail('large', 'page too large (' + count + ' elements)', count, MAX_ELEMENTS);
-          snap = await snapshotSliced(doc, walkOptions(), rest);
+          snap = (!walkOnly && snapshotMarkup(doc, walkOptions())) || await snapshotSliced(doc, walkOptions(), rest);
           if (!live()) return;
         }
         if (!batch) await breathe();
         if (!live()) return;
-        const plan = await askCore(snap.snapshot);
+        let plan = null;
+        if (snap.all) {
+          // Markup the core refuses (or a plan that does not place what it names) is no
+          // failure: the page is walked instead, from now on. A core that fails is one.
+          plan = await askCore(snap.snapshot, false, snap.weight).catch((e) => {
+            if (e.kind === 'core' && /^bad snapshot/.test(e.message)) return null;
+            throw e;
+          });
+          if (!live()) return;
+          if (plan && plan.at) {
+            snap.nodes = placed(snap.all, plan.at);
+            status.read = 'markup';
+          } else {
+            walkOnly = true;
+            snap = await snapshotSliced(doc, walkOptions(), rest);
+            if (!live()) return;
+            plan = null;
+          }
+        }
+        if (!plan) {
+          plan = await askCore(snap.snapshot);
+          if (!batch) status.read = 'walk';
+        }
         if (!live()) return;
         if (!batch) await breathe();
         if (!live()) return;
@@ -543,7 +697,7 @@
           const l0 = performance.now();
           const quotes = await quotesOf(plan, snap.snapshot);
           if (!live()) return;
-          overlay.update(quotes, snap.nodes);
+          overlay.update(quotes, snap.nodes, point);
           status.labelMs = Math.round((performance.now() - l0) * 100) / 100;
         }
         status.quoted = overlay ? overlay.people() : [];
@@ -937,5 +1091,5 @@
     return parts.join(' > ');
   }
 
-  global.QuietreadHands = { snapshot, snapshotSliced, snapshotBatch, Cleaner, css, pause, selectorFor };
+  global.QuietreadHands = { snapshot, snapshotSliced, snapshotMarkup, snapshotBatch, placed, point, Cleaner, css, pause, selectorFor };
 })(typeof globalThis !== 'undefined' ? globalThis : this);

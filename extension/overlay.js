@@ -91,7 +91,7 @@
 
   /**
    * An overlay for one document. `own(el)` is given the host so snapshots can skip it.
-   * update(quotes, nodes) draws labels for plan.quotes; clear() takes everything away.
+   * update(quotes, nodes, point) draws labels for plan.quotes; clear() takes everything away.
    */
   function Overlay(doc, options) {
     const opts = options || {};
@@ -167,15 +167,16 @@
       guard.observe(host, { attributes: true });
     }
 
-    function rangeFor(q, nodes) {
-      const a = nodes[q.start[0]];
-      const b = nodes[q.end[0]];
-      if (!a || !b || a.nodeType !== 3 || b.nodeType !== 3) return null;
-      if (q.start[1] > a.data.length || q.end[1] > b.data.length) return null;
+    /** A quotation's range, from its start and end: [text node, offset] pairs. */
+    function rangeFor(q, nodes, point) {
+      const a = point(nodes[q.start[0]], q.start[1]);
+      const b = point(nodes[q.end[0]], q.end[1]);
+      if (!a || !b || a[0].nodeType !== 3 || b[0].nodeType !== 3) return null;
+      if (a[1] > a[0].data.length || b[1] > b[0].data.length) return null;
       const r = doc.createRange();
       try {
-        r.setStart(a, q.start[1]);
-        r.setEnd(b, q.end[1]);
+        r.setStart(a[0], a[1]);
+        r.setEnd(b[0], b[1]);
       } catch (e) {
         return null;
       }
@@ -186,15 +187,18 @@
       return 'Quote by ' + q.speaker + (q.role ? ', ' + q.role : '');
     }
 
-    /** Draw labels for the plan's quotes; `nodes` maps snapshot indices to DOM nodes. */
-    function update(quotes, nodes) {
+    /** Draw labels for the plan's quotes; `nodes` maps snapshot indices to DOM nodes, and
+     *  `point(node, offset)` (optional) gives the text node and offset for a quote's start
+     *  or end when a snapshot index stands for more than one text node. */
+    function update(quotes, nodes, point) {
+      point = point || ((n, offset) => (n ? [n, offset] : null));
       clear();
       if (!quotes || !quotes.length) { remove(); return; }
       ensureHost();
       const ranges = [];
       const drawn = doc.createDocumentFragment();
       for (const q of quotes) {
-        const range = rangeFor(q, nodes);
+        const range = rangeFor(q, nodes, point);
         if (!range) continue;
         ranges.push(range);
         const label = doc.createElement('span');

@@ -315,6 +315,7 @@ mod tests {
             url: String::new(),
             nodes,
             partial: None,
+            places: Vec::new(),
         };
         let tree = Tree::new(&snap);
         let article = find(&tree);

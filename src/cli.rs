@@ -18,6 +18,8 @@ const USAGE: &str = "usage:
                                             DIR and report hidden elements, keep paragraphs lost,
                                             time, and recall against FILE (default:
                                             eval/clutter-dev.tsv when it exists)
+  quietread eval markup DIR...               read every page under DIR as the browser serializes
+                                            it and check the nodes and plan match the walk's
   quietread eval quotes FILE.jsonl [--verbose]
                                             score quotes and speakers against gold JSONL
                                             (--verbose: list each miss)
@@ -117,6 +119,11 @@ fn run(args: &[String]) -> Result<String, String> {
                 };
                 let dirs: Vec<String> = dirs.iter().map(|d| d.to_string()).collect();
                 eval::clutter::run(&dirs, labels.as_deref())
+            }
+            Some((&"markup", dirs)) if !dirs.is_empty() => {
+                a.only(&[])?;
+                let dirs: Vec<String> = dirs.iter().map(|d| d.to_string()).collect();
+                eval::markup::run(&dirs)
             }
             Some((&"quotes", [file])) => {
                 a.only(&["--verbose"])?;

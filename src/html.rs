@@ -7,18 +7,7 @@ use ego_tree::NodeId;
 use scraper::{node::Node as HtmlNode, Html, Selector};
 use std::collections::{HashMap, HashSet};
 
-/// Attributes carried into the snapshot besides id and class.
-pub const KEPT_ATTRS: &[&str] = &[
-    "role",
-    "aria-modal",
-    "aria-label",
-    "name",
-    "type",
-    "placeholder",
-    "action",
-    "src",
-    "href",
-];
+pub use crate::markup::{KEPT as KEPT_ATTRS, MAX_DATA_ATTRS};
 
 /// Elements the browser hands record without walking into (hands.js `OPAQUE`). This reader
 /// keeps their insides, as it always has, but tells no white space from them.
@@ -26,11 +15,6 @@ const WALKED_OVER: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "canvas", "video", "audio",
     "object",
 ];
-
-/// Most `data-*` attributes kept per element.
-const MAX_DATA_ATTRS: usize = 4;
-/// Longest attribute value kept, in bytes.
-const MAX_ATTR_LEN: usize = 200;
 
 /// Attribute that marks a hidden element in `--mark` output, as the extension does.
 pub const MARK: &str = "data-quietread";
@@ -192,20 +176,91 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
             url: String::new(),
             nodes,
             partial: None,
+            places: Vec::new(),
         },
         ids,
     )
 }
 
 fn clip(value: &str) -> String {
-    if value.len() <= MAX_ATTR_LEN {
-        return value.to_string();
+    crate::markup::clip(value.into()).into_owned()
+}
+
+/// The page as the browser would serialize it (`outerHTML` of `<html>`), in a markup
+/// snapshot (see `markup`) with a made-up style for each element the hands would measure,
+/// and the snapshot the walk would send of it. Both readers of the page must agree.
+pub fn as_markup(page: &Page) -> (String, Vec<Node<'static>>) {
+    let nodes = walked(&page.snapshot.nodes);
+    let mut styles = String::new();
+    let mut depth = vec![-1i32; nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        if n.is_text() {
+            continue;
+        }
+        let parent = usize::try_from(n.parent).ok().map_or(-1, |p| depth[p]);
+        depth[i] = if n.tag == "body" {
+            0
+        } else if parent >= 0 {
+            parent + 1
+        } else {
+            -1
+        };
+        let dialog = n.tag == "dialog"
+            || matches!(n.attr("role"), Some("dialog" | "alertdialog"))
+            || n.attr("aria-modal") == Some("true");
+        if n.tag == "html" || (0..=3).contains(&depth[i]) || dialog {
+            styles.push('\u{2}');
+            styles.push_str(&n.tag);
+            styles.push_str("\u{3}fixed\u{3}auto\u{3}7\u{3}1\u{3}5000\u{3}1");
+        }
     }
-    let mut cut = MAX_ATTR_LEN;
-    while !value.is_char_boundary(cut) {
-        cut -= 1;
+    let root = page.doc.root_element();
+    let elements = count_elements(*root);
+    let markup = format!(
+        "qm1\u{2}\u{2}data-quietread\u{2}{elements}{styles}\u{1}{}",
+        root.html()
+    );
+    (markup, nodes)
+}
+
+/// Elements of a subtree as the DOM counts them: a template's contents are not its children.
+fn count_elements(node: ego_tree::NodeRef<HtmlNode>) -> usize {
+    let mut count = 0;
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        if let HtmlNode::Element(el) = n.value() {
+            count += 1;
+            if el.name() == "template" {
+                continue;
+            }
+        }
+        stack.extend(n.children());
     }
-    value[..cut].to_string()
+    count
+}
+
+/// This reader's nodes as the hands' walk gives them: without the insides of the elements it
+/// walks over.
+fn walked(nodes: &[Node<'static>]) -> Vec<Node<'static>> {
+    let mut out = Vec::new();
+    let mut index: Vec<Option<i64>> = vec![None; nodes.len()];
+    let mut skipped = vec![false; nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        let parent = usize::try_from(n.parent).ok();
+        // A second root is a template's contents, which are not in the document.
+        let inside = parent.map_or(i > 0, |p| {
+            skipped[p] || (!nodes[p].is_text() && WALKED_OVER.contains(&nodes[p].tag.as_ref()))
+        });
+        if inside {
+            skipped[i] = true;
+            continue;
+        }
+        let mut node = n.clone();
+        node.parent = parent.and_then(|p| index[p]).unwrap_or(-1);
+        index[i] = Some(out.len() as i64);
+        out.push(node);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -159,6 +159,16 @@ impl ArticleText {
         self.text.is_empty()
     }
 
+    /// The nodes its labels may name: its text nodes and its blocks.
+    pub fn nodes(&self) -> impl Iterator<Item = usize> + '_ {
+        let texts = self
+            .at
+            .iter()
+            .filter(|a| a.0 != u32::MAX)
+            .map(|a| a.0 as usize);
+        texts.chain(self.starts.iter().map(|s| s.1))
+    }
+
     /// Its length in characters.
     pub fn len(&self) -> usize {
         self.text.len()

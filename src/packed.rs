@@ -39,10 +39,12 @@ pub fn is_packed(s: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(FIELD) || rest.starts_with(RECORD) || rest.is_empty())
 }
 
-/// Read a snapshot in either form the core accepts: packed, or JSON.
+/// Read a snapshot in any form the core accepts: packed, markup, or JSON.
 pub fn read(s: &str) -> Result<Snapshot<'_>, String> {
     if is_packed(s) {
         decode(s)
+    } else if crate::markup::is_markup(s) {
+        crate::markup::read(s)
     } else {
         read_json(s)
     }
@@ -94,6 +96,7 @@ pub fn decode(s: &str) -> Result<Snapshot<'_>, String> {
         url,
         nodes,
         partial,
+        places: Vec::new(),
     })
 }
 
@@ -149,7 +152,7 @@ fn attrs(field: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
 }
 
 /// The measured style, when there is one.
-fn style(field: &str) -> Option<Style> {
+pub(crate) fn style(field: &str) -> Option<Style> {
     if field.is_empty() {
         return None;
     }
@@ -284,6 +287,7 @@ mod tests {
             url: "https://example.org/a".into(),
             nodes,
             partial: None,
+            places: Vec::new(),
         }
     }
 

@@ -120,6 +120,10 @@ pub struct Plan {
     pub rescan: bool,
     /// What to send back with the next mutation batch of this page.
     pub state: State,
+    /// For a snapshot read from markup: `[node, position, run]` for every node the plan, or
+    /// the quotations it put off, name (see `Snapshot::places`), so the hands can find them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub at: Vec<[u32; 3]>,
 }
 
 /// Decide what to change on a page, or, for a mutation batch (`snapshot.partial`), on the
@@ -160,6 +164,7 @@ pub fn plan(snapshot: &Snapshot, settings: &Settings) -> Plan {
         paragraphs: article.paragraphs.len(),
         nodes: tree.len(),
         hide,
+        at: Vec::new(),
         state: State {
             article_text: if batch {
                 before.article_text
@@ -184,8 +189,33 @@ pub fn plan_json(snapshot: &str, settings: &str) -> String {
         Err(e) => return error_json(&format!("bad settings: {e}")),
     };
     let mut plan = plan(&snapshot, &settings);
+    if !snapshot.places.is_empty() {
+        plan.at = places(&plan, &snapshot.places);
+    }
     plan.quotes_ticket = plan.later.take().map(pending::hold);
     serde_json::to_string(&plan).unwrap_or_else(|e| error_json(&e.to_string()))
+}
+
+/// The places of the nodes a plan names, sorted, each once.
+fn places(plan: &Plan, places: &[(u32, u32)]) -> Vec<[u32; 3]> {
+    let mut named: Vec<usize> = plan.hide.iter().map(|h| h.node).collect();
+    named.extend(plan.article);
+    if let Some(u) = &plan.unlock {
+        named.extend(&u.nodes);
+        named.extend(u.classes.iter().map(|c| c.0));
+    }
+    for q in &plan.quotes {
+        named.extend([q.start.0, q.end.0, q.block]);
+    }
+    if let Some(text) = &plan.later {
+        named.extend(text.nodes());
+    }
+    named.sort_unstable();
+    named.dedup();
+    named
+        .into_iter()
+        .filter_map(|n| places.get(n).map(|&(at, run)| [n as u32, at, run]))
+        .collect()
 }
 
 /// The quotations put off under `ticket` by [`plan_json`], as a JSON array, or `null` when

@@ -23,6 +23,11 @@ pub struct Snapshot<'a> {
     /// (context nodes), and what the core said about the page last time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial: Option<State>,
+    /// Read from markup (see `markup`): where each node is in the document, for the hands to
+    /// find it again. An element's is its position among the document's elements and
+    /// `markup::ELEMENT`; a text's is its parent's position and which run of text in it.
+    #[serde(skip)]
+    pub places: Vec<(u32, u32)>,
 }
 
 /// What the core remembers about a page between a full pass and later mutation batches. The
@@ -643,6 +648,7 @@ mod tests {
         let snap = Snapshot {
             url: String::new(),
             partial: None,
+            places: Vec::new(),
             nodes: vec![
                 el(-1, "div", ""),
                 el(0, "p", ""),
@@ -707,6 +713,7 @@ mod tests {
         let snap = Snapshot {
             url: String::new(),
             partial: None,
+            places: Vec::new(),
             nodes: vec![el(1, "div", ""), el(0, "p", ""), el(7, "p", "")],
         };
         let tree = Tree::new(&snap);

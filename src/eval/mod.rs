@@ -3,4 +3,5 @@
 pub mod clutter;
 pub mod keep;
 pub mod labels;
+pub mod markup;
 pub mod quotes;

@@ -546,7 +546,9 @@
       if (t === 'quietread-labels' && overlay !== null && overlay.isOwn(node)) return true;
       return exclude !== null && exclude(node);
     }
-    const walkOptions = () => ({ own, measured, markAttr: mark, changedByUs: (el) => pins.has(el) });
+    // `exclude` tells the markup snapshot that parts of the page are the caller's, which only
+    // the walk can leave out.
+    const walkOptions = () => ({ own, measured, markAttr: mark, changedByUs: (el) => pins.has(el), exclude: exclude !== null });
 
     /** Whether an element is hidden, or sits inside a hidden element, shadow roots crossed. */
     function insideHidden(el) {

@@ -111,9 +111,15 @@ test('a quotation over adjacent text nodes, entities, comments and markup-like s
   assert.match(quotes, /^Nothing is settled until the vote is counted, \| Maren Holt$/m);
 });
 
-test('the cleaner reads a page from its markup, and walks one whose markup cannot be placed', async () => {
-  const page = await open('reading.html');
-  const run = (setup) => page.evaluate(async (setup) => {
+test('the cleaner reads a page from its markup, and walks one it cannot place or with parts kept out', async () => {
+  // Each on a fresh copy of the page.
+  const run = async (setup) => {
+    const page = await open('reading.html');
+    const out = await cleanOnce(page, setup);
+    await page.close();
+    return out;
+  };
+  const cleanOnce = (page, setup) => page.evaluate(async (setup) => {
     if (setup === 'void-child') {
       // A child inside a void element: the DOM has it, the markup cannot (the core refuses).
       document.querySelector('.masthead').appendChild(document.createElement('img')).appendChild(document.createElement('span'));
@@ -124,6 +130,8 @@ test('the cleaner reads a page from its markup, and walks one whose markup canno
       labeler: (t) => Promise.resolve(QuietreadCore.labels(t)),
       settings: {},
       log: (m) => { throw new Error(m); },
+      // Parts of the page the caller keeps to itself, as the demo page keeps its switches.
+      exclude: setup === 'exclude' ? (node) => node.localName === 'em' : undefined,
     });
     await cleaner.start();
     const marks = [...document.querySelectorAll('[data-quietread]')].map((e) => e.dataset.quietread).sort();
@@ -138,11 +146,10 @@ test('the cleaner reads a page from its markup, and walks one whose markup canno
   assert.deepEqual(plain.marks, ['comments', 'nag', 'paywall']);
   assert.deepEqual(plain.people, ['Maren Holt', 'Tobias Wren']);
   assert.equal(plain.after, 0);
-  for (const setup of ['void-child', 'shadow']) {
+  for (const setup of ['void-child', 'shadow', 'exclude']) {
     const r = await run(setup);
     assert.equal(r.error, null, setup);
     assert.equal(r.read, 'walk', setup);
     assert.deepEqual(r.marks, ['comments', 'nag', 'paywall'], setup);
   }
-  await page.close();
 });

@@ -159,13 +159,14 @@ impl ArticleText {
         self.text.is_empty()
     }
 
-    /// The nodes its labels may name: its text nodes and its blocks.
+    /// The nodes its labels may name: its text nodes (each once, in order) and its blocks.
     pub fn nodes(&self) -> impl Iterator<Item = usize> + '_ {
-        let texts = self
-            .at
-            .iter()
-            .filter(|a| a.0 != u32::MAX)
-            .map(|a| a.0 as usize);
+        let mut last = u32::MAX;
+        let texts = self.at.iter().filter_map(move |&(node, _)| {
+            let new = node != u32::MAX && node != last;
+            last = node;
+            new.then_some(node as usize)
+        });
         texts.chain(self.starts.iter().map(|s| s.1))
     }
 

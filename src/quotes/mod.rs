@@ -1290,6 +1290,32 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_after_a_conjunction_or_a_second_opening_phrase() {
+        let text = "Ilse Brandt chairs the harbour board.\n\
+            And then Brandt went on the offensive, saying, “Is the board going to act at last?”\n\
+            On Monday, after a month of silence, Liesl Varga backed the plan, saying, “We need a steady hand.”\n\
+            Then Tomas Andric, the board's treasurer, stood up, saying, “We cannot pay for new pumps.”";
+        assert_eq!(
+            speaker_of(text, "act at last").as_deref(),
+            Some("Ilse Brandt")
+        );
+        assert_eq!(
+            speaker_of(text, "steady hand").as_deref(),
+            Some("Liesl Varga")
+        );
+        assert_eq!(
+            speaker_of(text, "new pumps").as_deref(),
+            Some("Tomas Andric")
+        );
+        // Not a possessive's owner, nor a subject when the clause's verb of saying has its own.
+        let text = "Ilse Brandt chairs the harbour board.\n\
+            And then Brandt's deputies went on the offensive, saying, “The board must act now.”\n\
+            But Liesl Varga shares one fear with the islanders, the columnist suggested: “She hates the ferry as much as they do.”";
+        assert_eq!(speaker_of(text, "act now"), None);
+        assert_eq!(speaker_of(text, "hates the ferry"), None);
+    }
+
+    #[test]
     fn chains_of_verbs_end_without_exhausting_the_stack() {
         // Each repeat sends the speaker search one verb further back; hostile text may repeat
         // them by the thousand.

@@ -1442,6 +1442,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     if j >= at || tokens[j].quote.is_some() {
         return None;
     }
+    let start = j;
     let comma = (j..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none());
     // "Hours later, Marsh ...": a short phrase of time, set off by a comma.
     let short_opener = comma.is_some_and(|c| {
@@ -1486,10 +1487,69 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             places += 1;
         }
     }
-    match forward(tokens, j)? {
-        m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
-        Mention::Description(_) | Mention::Known(_) => None,
+    match forward(tokens, j) {
+        Some(m @ (Mention::Name(_) | Mention::Pronoun(_))) => Some(m),
+        _ => after_openers(tokens, start, j, at),
     }
+}
+
+/// The subject when the opening phrase was not the only one, or not one: a second phrase
+/// after the first ("On Monday, after a month of silence, Varga said"), or none at all after
+/// a conjunction ("And then Brandt went on the attack, saying"). Asked only when the subject
+/// after the first phrase was not found.
+fn after_openers(tokens: &[Token], start: usize, mut j: usize, at: usize) -> Option<Mention> {
+    let subject_at = |k: usize| match forward(tokens, k)? {
+        m @ Mention::Pronoun(_) => Some(m),
+        // A name followed by its verb, not a possessive ("And then Brandt's aides said").
+        m @ Mention::Name(_) => {
+            let last = *name_at(tokens, k)?.words.last()?;
+            let owner = tokens[last].lower.ends_with("'s") || tokens[last].lower.ends_with("s'");
+            // Its verb, or an appositive ("Then Andric, the treasurer, stood up"), not a list.
+            let verb_after = |n: usize| {
+                tokens
+                    .get(n)
+                    .is_some_and(|t| t.word && !t.cap && t.quote.is_none())
+            };
+            let next = tokens.get(last + 1)?;
+            let fits = (verb_after(last + 1) && !is_cue(next))
+                || (next.text == "," && verb_after(last + 2));
+            (!owner && fits).then_some(m)
+        }
+        _ => None,
+    };
+    let mut k = start;
+    while k < at && k < start + 2 && CONJUNCTIONS.contains(&tokens[k].lower.as_str()) {
+        k += 1;
+    }
+    // A verb of saying after the first comma with a subject of its own speaks for that
+    // subject ("But Varga shares their fear, the columnist suggested: “...”"),
+    // where a participle goes with the sentence's ("Then Andric, the treasurer, stood up,
+    // saying ...").
+    let own_subject = (k..at).find(|&n| tokens[n].text == ",").is_some_and(|c| {
+        (c + 2..=at.min(tokens.len() - 1)).any(|v| {
+            is_cue(&tokens[v])
+                && !tokens[v].lower.ends_with("ing")
+                && tokens[v - 1].word
+                && !matches!(tokens[v - 1].lower.as_str(), "and" | "then" | "also")
+        })
+    });
+    if k > start && k < at && tokens[k].word && !own_subject {
+        if let Some(m) = subject_at(k) {
+            return Some(m);
+        }
+    }
+    // Up to two more phrases, each opening with such a word and closed by a comma.
+    for _ in 0..2 {
+        if j >= at || !OPENERS.contains(&tokens[j].lower.as_str()) {
+            return None;
+        }
+        let comma = (j + 1..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none())?;
+        j = comma + 1;
+        if let Some(m) = subject_at(j) {
+            return Some(m);
+        }
+    }
+    None
 }
 
 /// Past a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –"):

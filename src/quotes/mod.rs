@@ -1316,6 +1316,18 @@ mod tests {
     }
 
     #[test]
+    fn a_region_after_a_place_is_not_an_appositive_name() {
+        let text = "Liesl Varga, during a town hall in Carrowby, Kelvarra, said she was “tired of waiting for the ferry.”\n\
+            The head of the Office of Harbour Works, Piet Dunn, said the pier was “older than the town.”";
+        assert_eq!(
+            speaker_of(text, "tired of waiting").as_deref(),
+            Some("Liesl Varga")
+        );
+        // After "of", the name between the commas is the speaker still.
+        assert_eq!(speaker_of(text, "older than").as_deref(), Some("Piet Dunn"));
+    }
+
+    #[test]
     fn chains_of_verbs_end_without_exhausting_the_stack() {
         // Each repeat sends the speaker search one verb further back; hostile text may repeat
         // them by the thousand.

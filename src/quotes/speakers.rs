@@ -998,8 +998,18 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                         continue;
                     }
                     // "Ardmoor's prime minister, Hana Ostrova, said": a name between the
-                    // commas is the subject, joined to one before an "and".
-                    if let Some(named) = appositive_name(tokens, k + 1, j - 1) {
+                    // commas is the subject, joined to one before an "and". Not a place's
+                    // region: "Varga, at a town hall in Carrowby, Kelvarra, said".
+                    let region = k >= 2
+                        && tokens[k - 1].cap
+                        && matches!(
+                            tokens[k - 2].lower.as_str(),
+                            "in" | "at" | "near" | "from" | "outside"
+                        );
+                    let named = (!region)
+                        .then(|| appositive_name(tokens, k + 1, j - 1))
+                        .flatten();
+                    if let Some(named) = named {
                         return Some(joined(tokens, k, named));
                     }
                     // "Cory James, 22, of Flint, Mich., said": the name opening the clause.

@@ -1328,6 +1328,18 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_of_attribution_after_a_quote() {
+        let text = "Even so, that the ballot “is too close to call,” as Liesl Varga said on the radio on Monday, only raises the stakes.\n\
+            The pier “will outlast us all,” as Varga knows well, but the board wants it gone.";
+        assert_eq!(
+            speaker_of(text, "too close to call").as_deref(),
+            Some("Liesl Varga")
+        );
+        // "As" and a name with no verb of saying is no attribution.
+        assert_eq!(speaker_of(text, "outlast us all"), None);
+    }
+
+    #[test]
     fn chains_of_verbs_end_without_exhausting_the_stack() {
         // Each repeat sends the speaker search one verb further back; hostile text may repeat
         // them by the thousand.

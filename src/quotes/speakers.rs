@@ -429,6 +429,17 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         let m = forward(tokens, j + 1)?;
         return (!matches!(m, Mention::Pronoun(_))).then_some(m);
     }
+    // "the ballot “is too close to call,” as Varga said on Monday, ...": an aside of attribution.
+    if tokens[j].lower == "as" && !closed {
+        return match forward(tokens, j + 1)? {
+            m @ Mention::Pronoun(_) => is_cue_at(tokens, j + 2).then_some(m),
+            m @ Mention::Name(_) => {
+                let end = *name_at(tokens, j + 1)?.words.last()? + 1;
+                (in_sentence(end) && is_cue_at(tokens, end)).then_some(m)
+            }
+            _ => None,
+        };
+    }
     let Some(m) = forward(tokens, j) else {
         // "“...,” From said": a surname that is also a common word.
         let word = &tokens[j];

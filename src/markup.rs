@@ -1,8 +1,8 @@
 //! The markup snapshot: the page as the browser serializes it (`outerHTML` of `<html>`),
 //! read into the same nodes the hands' walk would send.
 //!
-//! Serializing is one native call, several times quicker than a walk of the DOM from script
-//! that reads every element's attributes and every text. The serializer writes a tree back
+//! Serializing is one native call, about three times quicker (on the corpus, in Chromium)
+//! than a walk of the DOM from script that reads every element's attributes and every text. The serializer writes a tree back
 //! in a form with no guesswork: every element but a void one has its end tag, text escapes
 //! only `&`, `<`, `>` and U+00A0 (attribute values `&`, `"` and U+00A0, with `<` and `>` in
 //! newer browsers), and the text of `<script>`, `<style>` and the like is written as it is.
@@ -115,6 +115,7 @@ pub fn read(s: &str) -> Result<Snapshot<'_>, String> {
     let mut reader = Reader {
         src: markup,
         pos: 0,
+        // Without a mark, no attribute is Quietread's own (none starts with U+0000).
         mark: if mark.is_empty() { "\u{0}" } else { mark },
         styles: if rest.is_empty() {
             Vec::new()

@@ -107,7 +107,7 @@ fn unlikely_flags(tree: &Tree) -> Vec<bool> {
         }
         let has = |list: &WordSet| {
             tree.words(i)
-                .any(|ws| ws.iter().any(|w| list.contains(&w.as_str())))
+                .any(|ws| ws.iter().any(|w| list.contains(&w.as_ref())))
         };
         flags[i] = has(&UNLIKELY) && !has(&POSITIVE);
     }
@@ -151,10 +151,10 @@ fn holds_paragraph(tree: &Tree) -> Vec<bool> {
 fn class_weight(tree: &Tree, i: usize) -> f64 {
     let mut weight: f64 = 0.0;
     for words in tree.words(i) {
-        if words.iter().any(|w| NEGATIVE.contains(&w.as_str())) {
+        if words.iter().any(|w| NEGATIVE.contains(&w.as_ref())) {
             weight -= 25.0;
         }
-        if words.iter().any(|w| POSITIVE.contains(&w.as_str())) {
+        if words.iter().any(|w| POSITIVE.contains(&w.as_ref())) {
             weight += 25.0;
         }
     }

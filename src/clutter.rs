@@ -415,7 +415,7 @@ fn backdrop_word(tree: &Tree, i: usize) -> Option<&'static str> {
         .find_map(|&(t, _)| {
             tree.name_words(t)
                 .iter()
-                .find_map(|w| BACKDROP_WORDS.iter().find(|b| **b == w.as_str()).copied())
+                .find_map(|w| BACKDROP_WORDS.iter().find(|b| **b == w.as_ref()).copied())
         })
 }
 

@@ -3,6 +3,7 @@
 
 use crate::rules::{Fit, PhraseRule, WordRule, PHRASE_RULES, WORD_RULES};
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The rule tables, indexed.
@@ -109,9 +110,9 @@ impl Index {
     }
 
     /// Word rules matching the words of one class name or id.
-    pub fn word_rule(&self, words: &[String]) -> Option<&'static WordRule> {
+    pub fn word_rule(&self, words: &[Cow<str>]) -> Option<&'static WordRule> {
         for (k, w) in words.iter().enumerate() {
-            if let Some(rules) = self.words.get(w.as_str()) {
+            if let Some(rules) = self.words.get(w.as_ref()) {
                 if let Some(r) = rules.iter().find(|r| matches_at(words, k, r.words)) {
                     return Some(r);
                 }
@@ -127,7 +128,7 @@ impl Index {
 }
 
 /// Whether the rule's words stand at `k` in `words`.
-fn matches_at(words: &[String], k: usize, rule: &[&str]) -> bool {
+fn matches_at(words: &[Cow<str>], k: usize, rule: &[&str]) -> bool {
     rule.len() <= words.len() - k
         && words[k..]
             .iter()
@@ -144,7 +145,7 @@ mod tests {
     use crate::snapshot::split_words;
 
     /// Whether the rule's words stand, adjacent and in order, somewhere among `words`.
-    fn words_match(words: &[String], rule: &[&str]) -> bool {
+    fn words_match(words: &[Cow<str>], rule: &[&str]) -> bool {
         !rule.is_empty() && (0..words.len()).any(|k| matches_at(words, k, rule))
     }
 

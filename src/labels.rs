@@ -70,7 +70,7 @@ pub fn blocks(tree: &Tree, article: &Article) -> Vec<usize> {
                 && tree.text_len[i] < 400
                 && tree
                     .words(i)
-                    .any(|ws| ws.iter().any(|w| STANDFIRST_WORDS.contains(&w.as_str())))
+                    .any(|ws| ws.iter().any(|w| STANDFIRST_WORDS.contains(&w.as_ref())))
         });
         out.extend(standfirst.filter(|&s| !tree.contains(s, root)));
     }

@@ -234,7 +234,7 @@ struct Names<'a> {
     /// Each distinct name.
     text: Vec<&'a str>,
     /// Its words, as `split_words` gives them.
-    words: Vec<Vec<String>>,
+    words: Vec<Vec<Cow<'a, str>>>,
     /// The names of node `i` are `list[start[i]..start[i + 1]]`.
     start: Vec<u32>,
     list: Vec<(u32, NameKind)>,
@@ -495,12 +495,12 @@ impl<'a> Tree<'a> {
     }
 
     /// The words of name number `t`, lower-case, split at `-`, `_`, `:` and camelCase.
-    pub fn name_words(&self, t: u32) -> &[String] {
+    pub fn name_words(&self, t: u32) -> &[Cow<'a, str>] {
         &self.names.words[t as usize]
     }
 
     /// The words of each of the element's class tokens, id and short data values.
-    pub fn words(&self, i: usize) -> impl Iterator<Item = &[String]> + '_ {
+    pub fn words(&self, i: usize) -> impl Iterator<Item = &[Cow<'a, str>]> + '_ {
         self.names(i)
             .iter()
             .filter(|(_, kind)| *kind != NameKind::DataName)
@@ -508,12 +508,31 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// Split one class name or id into lower-case words.
-pub fn split_words(name: &str) -> Vec<String> {
+/// End the word being read (if any) at byte `end` of `name`.
+fn flush<'n>(
+    name: &'n str,
+    words: &mut Vec<Cow<'n, str>>,
+    start: &mut Option<usize>,
+    copy: &mut Option<String>,
+    end: usize,
+) {
+    if let Some(s) = start.take() {
+        words.push(match copy.take() {
+            Some(c) => Cow::Owned(c),
+            None => Cow::Borrowed(&name[s..end]),
+        });
+    }
+}
+
+/// Split one class name or id into lower-case words. A word already in lower case is a slice
+/// of the name (most are: "article-body"); only one that changes case is a new string.
+pub fn split_words(name: &str) -> Vec<Cow<'_, str>> {
     let mut words = Vec::new();
-    let mut cur = String::new();
+    // The word being read: where it starts in `name`, and its lower-case copy once it needs one.
+    let mut start: Option<usize> = None;
+    let mut copy: Option<String> = None;
     let mut prev_lower = false;
-    for ch in name.chars() {
+    for (i, ch) in name.char_indices() {
         // Nearly every class name is ASCII: its letters need no Unicode case tables.
         let (alnum, upper, lower) = if ch.is_ascii() {
             let b = ch as u8;
@@ -525,26 +544,34 @@ pub fn split_words(name: &str) -> Vec<String> {
         } else {
             (ch.is_alphanumeric(), ch.is_uppercase(), ch.is_lowercase())
         };
-        if alnum {
-            if upper && prev_lower && !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
-            prev_lower = lower || ch.is_ascii_digit();
-            if ch.is_ascii() {
-                cur.push(ch.to_ascii_lowercase());
-            } else {
-                cur.extend(ch.to_lowercase());
-            }
-        } else {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
+        if !alnum {
+            flush(name, &mut words, &mut start, &mut copy, i);
             prev_lower = false;
+            continue;
+        }
+        if upper && prev_lower {
+            flush(name, &mut words, &mut start, &mut copy, i);
+        }
+        let s = *start.get_or_insert(i);
+        prev_lower = lower || ch.is_ascii_digit();
+        let same = if ch.is_ascii() {
+            !upper
+        } else {
+            let mut l = ch.to_lowercase();
+            l.next() == Some(ch) && l.next().is_none()
+        };
+        if copy.is_none() && !same {
+            copy = Some(name[s..i].to_string());
+        }
+        if let Some(c) = copy.as_mut() {
+            if ch.is_ascii() {
+                c.push(ch.to_ascii_lowercase());
+            } else {
+                c.extend(ch.to_lowercase());
+            }
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
+    flush(name, &mut words, &mut start, &mut copy, name.len());
     words
 }
 
@@ -634,6 +661,12 @@ mod tests {
     fn splits_class_names_into_words() {
         assert_eq!(split_words("tp-modal"), vec!["tp", "modal"]);
         assert_eq!(split_words("commentsSection"), vec!["comments", "section"]);
+        assert_eq!(split_words("Kommentar-Übersicht2"), vec!["kommentar", "übersicht2"]);
+        // Words already in lower case are slices of the name; only the others are copies.
+        let words = split_words("story-bodyText");
+        assert!(matches!(words[0], Cow::Borrowed("story")));
+        assert!(matches!(words[1], Cow::Borrowed("body")));
+        assert!(matches!(&words[2], Cow::Owned(w) if w == "text"));
         assert_eq!(split_words("sign_in__gate"), vec!["sign", "in", "gate"]);
         assert_eq!(split_words("HTMLBody"), vec!["htmlbody"]);
         // Names with other letters take the Unicode path, and split the same way.

@@ -661,7 +661,10 @@ mod tests {
     fn splits_class_names_into_words() {
         assert_eq!(split_words("tp-modal"), vec!["tp", "modal"]);
         assert_eq!(split_words("commentsSection"), vec!["comments", "section"]);
-        assert_eq!(split_words("Kommentar-Übersicht2"), vec!["kommentar", "übersicht2"]);
+        assert_eq!(
+            split_words("Kommentar-Übersicht2"),
+            vec!["kommentar", "übersicht2"]
+        );
         // Words already in lower case are slices of the name; only the others are copies.
         let words = split_words("story-bodyText");
         assert!(matches!(words[0], Cow::Borrowed("story")));

@@ -316,6 +316,43 @@ mod tests {
     }
 
     #[test]
+    fn a_markup_plan_places_every_node_it_names() {
+        let page = crate::html::Page::parse(STORY);
+        let (markup, _) = crate::html::as_markup(&page);
+        let snap = crate::markup::read(&markup).unwrap();
+        // Element positions as the page counts them: html, head, body, h1, div, p, p, p, div, p.
+        let hidden_box = 8;
+        for settings in ["labels=1", "labels=1&labels_later=1"] {
+            let plan = answer(&plan_json(&markup, settings));
+            let at: Vec<[u32; 3]> = serde_json::from_value(plan["at"].clone()).unwrap();
+            let place = |n: u64| at.iter().find(|a| u64::from(a[0]) == n).copied();
+            let hidden = plan["hide"][0]["node"].as_u64().unwrap();
+            assert_eq!(
+                place(hidden),
+                Some([hidden as u32, hidden_box, crate::markup::ELEMENT])
+            );
+            let article = plan["article"].as_u64().unwrap();
+            assert_eq!(place(article).map(|a| a[1]), Some(4));
+            // The quotation's text node: the first run of text in the second paragraph.
+            let quote_text = (snap.nodes.iter())
+                .position(|n| n.text.contains("We cannot keep"))
+                .unwrap() as u64;
+            assert_eq!(place(quote_text).map(|a| (a[1], a[2])), Some((6, 0)));
+            if let Some(t) = plan.get("quotes_ticket").and_then(|t| t.as_u64()) {
+                pending::labels(t as u32);
+            }
+        }
+        // A packed snapshot's plan has no places: the hands hold its nodes already.
+        assert!(answer(&plan_json(&story_packed(), "labels=1"))
+            .get("at")
+            .is_none());
+    }
+
+    fn story_packed() -> String {
+        crate::packed::encode(&crate::html::Page::parse(STORY).snapshot)
+    }
+
+    #[test]
     fn labels_later_puts_the_quotes_off_under_a_ticket() {
         let snap = story_json();
         let now = answer(&plan_json(&snap, ""));

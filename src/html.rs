@@ -7,14 +7,8 @@ use ego_tree::NodeId;
 use scraper::{node::Node as HtmlNode, Html, Selector};
 use std::collections::{HashMap, HashSet};
 
+use crate::markup::{marks_dialog, measured};
 pub use crate::markup::{KEPT as KEPT_ATTRS, MAX_DATA_ATTRS};
-
-/// Elements the browser hands record without walking into (hands.js `OPAQUE`). This reader
-/// keeps their insides, as it always has, but tells no white space from them.
-const WALKED_OVER: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "canvas", "video", "audio",
-    "object",
-];
 
 /// Attribute that marks a hidden element in `--mark` output, as the extension does.
 pub const MARK: &str = "data-quietread";
@@ -111,7 +105,9 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
             .map_or(-1, |p: usize| p as i64);
         let inside = node.parent().is_some_and(|p| walked_over.contains(&p.id()));
         match node.value() {
-            HtmlNode::Element(el) if inside || WALKED_OVER.contains(&el.name()) => {
+            // The hands walk over these (`markup::is_opaque`); this reader keeps their insides,
+            // as it always has, but tells no white space from them.
+            HtmlNode::Element(el) if inside || crate::markup::is_opaque(el.name()) => {
                 walked_over.insert(node.id());
             }
             HtmlNode::Text(t) if !inside && t.chars().all(char::is_whitespace) => {
@@ -205,10 +201,8 @@ pub fn as_markup(page: &Page) -> (String, Vec<Node<'static>>) {
         } else {
             -1
         };
-        let dialog = n.tag == "dialog"
-            || matches!(n.attr("role"), Some("dialog" | "alertdialog"))
-            || n.attr("aria-modal") == Some("true");
-        if n.tag == "html" || (0..=3).contains(&depth[i]) || dialog {
+        let dialog = n.tag == "dialog" || n.attrs.iter().any(|(a, v)| marks_dialog(a, v));
+        if measured(&n.tag, depth[i], dialog) {
             styles.push('\u{2}');
             styles.push_str(&n.tag);
             styles.push_str("\u{3}fixed\u{3}auto\u{3}7\u{3}1\u{3}5000\u{3}1");
@@ -249,7 +243,7 @@ fn walked(nodes: &[Node<'static>]) -> Vec<Node<'static>> {
         let parent = usize::try_from(n.parent).ok();
         // A second root is a template's contents, which are not in the document.
         let inside = parent.map_or(i > 0, |p| {
-            skipped[p] || (!nodes[p].is_text() && WALKED_OVER.contains(&nodes[p].tag.as_ref()))
+            skipped[p] || (!nodes[p].is_text() && crate::markup::is_opaque(&nodes[p].tag))
         });
         if inside {
             skipped[i] = true;

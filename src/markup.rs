@@ -313,14 +313,10 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
             let value = clip(decode(raw));
-            if (attr == "role" && (value == "dialog" || value == "alertdialog"))
-                || (attr == "aria-modal" && value == "true")
-            {
-                dialog = true;
-            }
+            dialog |= marks_dialog(attr, &value);
             node.attrs.push((Cow::Borrowed(attr), value));
         }
-        if name == "html" || (0..=STYLE_DEPTH).contains(&depth) || dialog {
+        if measured(name, depth, dialog) {
             let field = *self
                 .styles
                 .get(self.given)
@@ -492,7 +488,20 @@ fn is_raw(name: &str) -> bool {
     )
 }
 
-fn is_opaque(name: &str) -> bool {
+/// Whether a kept attribute makes its element a dialog (as hands.js `record` tells them).
+pub fn marks_dialog(attr: &str, value: &str) -> bool {
+    (attr == "role" && matches!(value, "dialog" | "alertdialog"))
+        || (attr == "aria-modal" && value == "true")
+}
+
+/// Whether the hands measure an element's style: `<html>`, the elements from `<body>` (depth
+/// 0) down to [`STYLE_DEPTH`] below it, and dialogs wherever they are.
+pub fn measured(tag: &str, depth: i32, dialog: bool) -> bool {
+    tag == "html" || (0..=STYLE_DEPTH).contains(&depth) || dialog
+}
+
+/// Elements the hands record without walking into (hands.js `OPAQUE`).
+pub fn is_opaque(name: &str) -> bool {
     matches!(
         name,
         "script"

@@ -12,7 +12,7 @@
   /** The settings content.js gives the core on a site nobody configured. */
   const SETTINGS = S.forCore(S.forSite(S.defaults(), location.hostname));
   /** What hands.js reads, copied from it so the floor walk reads exactly the same fields. */
-  const OPAQUE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'video', 'audio', 'object']);
+  const OPAQUE = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'canvas', 'video', 'audio', 'object']);
   const KEPT = ['role', 'aria-modal', 'aria-label', 'name', 'type', 'placeholder', 'action', 'src', 'href'];
   const STYLE_DEPTH = 3;
   /** How long the late modal may take to be hidden before it counts as missed. */

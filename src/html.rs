@@ -208,13 +208,47 @@ pub fn as_markup(page: &Page) -> (String, Vec<Node<'static>>) {
             styles.push_str("\u{3}fixed\u{3}auto\u{3}7\u{3}1\u{3}5000\u{3}1");
         }
     }
-    let root = page.doc.root_element();
-    let elements = count_elements(*root);
-    let markup = format!(
-        "qm1\u{2}\u{2}data-quietread\u{2}{elements}{styles}\u{1}{}",
-        root.html()
-    );
+    let (html, elements) = page_markup(page.doc.root_element());
+    let markup = format!("qm1\u{2}\u{2}data-quietread\u{2}{elements}{styles}\u{1}{html}");
     (markup, nodes)
+}
+
+/// `<html>` serialized as the hands serialize it, and the element count they send: with its
+/// `<head>` empty when it holds only `<head>`, `<body>` and white space (hands.js
+/// `pageMarkup`), else whole.
+fn page_markup(root: scraper::ElementRef) -> (String, usize) {
+    let whole = || (root.html(), count_elements(*root));
+    let start = |el: scraper::ElementRef| {
+        let (outer, inner) = (el.html(), el.inner_html());
+        outer[..outer.len() - inner.len() - el.value().name().len() - 3].to_string()
+    };
+    let mut out = start(root);
+    let mut elements = Vec::new();
+    for kid in root.children() {
+        match kid.value() {
+            HtmlNode::Element(_) => elements.push(kid),
+            HtmlNode::Text(t) if t.chars().all(|c| c.is_ascii_whitespace()) => {
+                out.push_str(t);
+                continue;
+            }
+            HtmlNode::Comment(_) => continue,
+            _ => return whole(),
+        }
+        let Some(el) = scraper::ElementRef::wrap(kid) else {
+            return whole();
+        };
+        match (elements.len(), el.value().name()) {
+            (1, "head") => out.push_str(&format!("{}</head>", start(el))),
+            (2, "body") => out.push_str(&el.html()),
+            _ => return whole(),
+        }
+    }
+    if elements.len() != 2 {
+        return whole();
+    }
+    out.push_str("</html>");
+    let inside_head = count_elements(elements[0]) - 1;
+    (out, count_elements(*root) - inside_head)
 }
 
 /// Elements of a subtree as the DOM counts them: a template's contents are not its children.
@@ -261,6 +295,53 @@ fn walked(nodes: &[Node<'static>]) -> Vec<Node<'static>> {
 mod tests {
     use super::*;
     use crate::rules::Category;
+
+    #[test]
+    fn markup_leaves_the_head_empty_when_html_holds_head_and_body_alone() {
+        let page = Page::parse(
+            "<html lang=en><head><title>T</title><meta charset=utf-8></head>\n<body class=b><p>Hi</p></body></html>",
+        );
+        let (markup, _) = as_markup(&page);
+        // html, head, body, p: the title and the meta are left out, and not counted.
+        let (header, html) = markup.split_once('\u{1}').unwrap();
+        assert!(
+            header.starts_with("qm1\u{2}\u{2}data-quietread\u{2}4\u{2}"),
+            "{header:?}"
+        );
+        assert_eq!(
+            html,
+            "<html lang=\"en\"><head></head>\n<body class=\"b\"><p>Hi</p></body></html>"
+        );
+        // Anything else in <html> (here a comment is fine, a second body-level box is not).
+        let page = Page::parse("<html><head><title>T</title></head><body><p>Hi</p></body></html>");
+        let mut doc = page.doc.clone();
+        let root = doc.root_element().id();
+        doc.tree
+            .get_mut(root)
+            .unwrap()
+            .append(HtmlNode::Comment(scraper::node::Comment {
+                comment: "c".into(),
+            }));
+        let (lean, count) = page_markup(doc.root_element());
+        assert_eq!((lean.contains("<title>"), count), (false, 4));
+        let div = page
+            .doc
+            .select(&Selector::parse("p").unwrap())
+            .next()
+            .unwrap()
+            .value()
+            .clone();
+        doc.tree
+            .get_mut(root)
+            .unwrap()
+            .append(HtmlNode::Element(div));
+        let (whole, count) = page_markup(doc.root_element());
+        assert!(
+            whole.contains("<title>T</title>") && whole.ends_with("</body><!--c--><p></p></html>"),
+            "{whole}"
+        );
+        assert_eq!(count, 6);
+    }
 
     #[test]
     fn reads_elements_text_and_attributes() {

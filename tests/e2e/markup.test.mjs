@@ -62,7 +62,7 @@ function compare(page) {
     if (!m) return { markup: null };
     const plan = JSON.parse(QuietreadCore.plan(m.snapshot, settings));
     if (plan.error) return { refused: plan.error };
-    const markup = read(plan, H.placed(m.all, plan.at), H.point);
+    const markup = read(plan, H.placed(m, plan.at), H.point);
     const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
     return {
       markup: true,
@@ -91,6 +91,34 @@ test('markup and walk plan the same on pages of every kind', async () => {
     assert.deepEqual(r.markupQuotes, r.walkQuotes, `${file}: the same quotations`);
   }
   assert.ok(compared >= 5, `${compared} pages compared`);
+});
+
+test('the markup leaves out what is inside <head>, and is whole when <html> holds more than head and body', async () => {
+  const page = await open('reading.html');
+  const shape = (ownLabels) => page.evaluate((ownLabels) => {
+    const own = (el, tag) => ownLabels && tag === 'quietread-labels';
+    const m = QuietreadHands.snapshotMarkup(document, { markAttr: 'data-quietread', own });
+    const html = m.snapshot.slice(m.snapshot.indexOf('\u0001') + 1);
+    return { gap: m.gap, head: /<head[^>]*><\/head>/.test(html), title: html.includes('<title>'), inHead: document.head.getElementsByTagName('*').length };
+  }, ownLabels);
+  const lean = await shape();
+  assert.ok(lean.inHead >= 2, `${lean.inHead} elements in the head`);
+  assert.deepEqual(lean, { gap: lean.inHead, head: true, title: false, inHead: lean.inHead });
+  let r = await compare(page);
+  assert.ok(r.sameHide && r.sameArticle && r.sameUnlock, 'the lean markup plans as the walk');
+  assert.deepEqual(r.markupQuotes, r.walkQuotes);
+  // Quietread's labels host after the body is left out with the head's insides; anything
+  // else there (a box a script put there) makes the markup whole, with no gap.
+  await page.evaluate(() => document.documentElement.appendChild(document.createElement('quietread-labels')));
+  assert.equal((await shape(true)).gap, lean.gap);
+  assert.equal((await shape(false)).gap, 0);
+  await page.evaluate(() => document.querySelector('quietread-labels').remove());
+  await page.evaluate(() => document.documentElement.appendChild(document.createElement('div')).append('Late box'));
+  assert.deepEqual((await shape()).gap, 0);
+  r = await compare(page);
+  assert.ok(r.sameHide && r.sameArticle && r.sameUnlock, 'the whole markup plans as the walk');
+  assert.deepEqual(r.markupQuotes, r.walkQuotes);
+  await page.close();
 });
 
 test('a page with an open shadow root has no markup snapshot (the walk reads into the root)', async () => {

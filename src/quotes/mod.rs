@@ -1316,6 +1316,20 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_that_is_also_a_noun_speaks_after_an_appositive_with_a_name() {
+        // "calls" after a comma is a verb when the commas set off a name or its role.
+        let text = "Her chief aide, Tomas Rell, calls the plan a \"blueprint\" for the port.\n\
+            Rell, her chief aide, calls the fares \"fair at last\" in a memo.";
+        assert_speakers(&[
+            (text, "blueprint", "Tomas Rell"),
+            (text, "fair at last", "Tomas Rell"),
+        ]);
+        // A noun after a comma with no name near: no speaker.
+        let text = "In the harbour towns, calls for \"a new pier\" grew louder.";
+        assert_eq!(speaker_of(text, "a new pier"), None);
+    }
+
+    #[test]
     fn a_region_after_a_place_is_not_an_appositive_name() {
         let text = "Liesl Varga, during a town hall in Carrowby, Kelvarra, said she was “tired of waiting for the ferry.”\n\
             The head of the Office of Harbour Works, Piet Dunn, said the pier was “older than the town.”";

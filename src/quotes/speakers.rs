@@ -122,6 +122,9 @@ pub fn is_cue(t: &Token) -> bool {
     t.word && !t.cap && t.quote.is_none() && CUE_VERBS.contains(&t.lower.as_str())
 }
 
+/// Most tokens of an appositive between commas before a verb that is also a noun.
+const APPOSITIVE_TOKENS: usize = 12;
+
 /// Whether token `j` is a cue verb where it stands: an ambiguous plural form counts only after
 /// its subject (a name, a pronoun, or an adverb between them). False past the last token.
 pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
@@ -167,6 +170,17 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
             (p.cap && !NOT_NAMES.contains(&p.lower.as_str()))
                 || pronoun(p).is_some()
                 || BETWEEN.contains(&p.lower.as_str())
+        }
+        // "Her aide, Tomas Rell, calls" or "Rell, her aide, calls": after an appositive set off
+        // by commas, with a name on one side of it.
+        Some(p) if p.text == "," && j >= 2 => {
+            let name = |x: &Token| x.word && x.cap && !NOT_NAMES.contains(&x.lower.as_str());
+            (0..j - 1)
+                .rev()
+                .take(APPOSITIVE_TOKENS)
+                .take_while(|&n| tokens[n].sentence == t.sentence)
+                .find(|&n| tokens[n].text == ",")
+                .is_some_and(|k| name(&tokens[j - 2]) || (k > 0 && name(&tokens[k - 1])))
         }
         _ => false,
     }

@@ -442,12 +442,17 @@ impl<'a> Tree<'a> {
     /// The subtree's text in one pass: each visible character given to `put`, runs of white
     /// space as one space between words, at most `limit` characters in all.
     fn collapsed_text(&self, i: usize, limit: usize, put: impl Fn(char, &mut String)) -> String {
-        let mut out = String::new();
+        // Room for the text as counted, in bytes: enough for most, which are ASCII.
+        let mut out = String::with_capacity(
+            (self.text_len.get(i).copied().unwrap_or(0) as usize).min(limit) + 8,
+        );
         let mut count = 0;
         let mut space = false;
-        let mut stack = vec![i];
-        'walk: while let Some(c) = stack.pop() {
+        // The subtree's nodes are `i..end[i]`, in document order.
+        let mut c = i;
+        'walk: while c < self.end[i] {
             let node = self.node(c);
+            c += 1;
             if node.space && count > 0 {
                 space = true;
             }
@@ -468,10 +473,8 @@ impl<'a> Tree<'a> {
                     put(ch, &mut out);
                     count += 1;
                 }
-            } else if !OPAQUE.contains(&node.tag.as_ref()) {
-                let first = stack.len();
-                stack.extend(self.children(c));
-                stack[first..].reverse();
+            } else if OPAQUE.contains(&node.tag.as_ref()) {
+                c = self.end[c - 1];
             }
         }
         out

@@ -6,13 +6,15 @@ export const BUDGETS = [
   { name: 'Readability >= 10x our total (median ratio)', value: (s) => s.ratios.readabilityOverTotal, limit: 10, pass: (v, l) => v >= l },
   { name: 'p95 of total < 16 ms', value: (s) => s.total.p95, limit: 16, pass: (v, l) => v < l },
   { name: 'late mutation batch < 1 ms (median)', value: (s) => s.late.median, limit: 1, pass: (v, l) => v < l },
-  { name: 'no task > 50 ms on the largest page', value: longestTask, limit: 50, pass: (v, l) => v <= l },
+  { name: 'no task > 50 ms on the largest page (extension)', value: longestTask, limit: 50, pass: (v, l) => v !== null && v <= l },
 ];
 
-/** The longest task any long-task check saw (in the page, in the extension). */
+/** The longest task the extension caused on the largest page (issue 5 asks it of the
+ *  extension). The in-page check, with the core in the page whatever the page's size, is
+ *  reported beside it: the extension sends so large a page to its service worker. */
 function longestTask(s) {
-  const seen = Object.values(s.longTasks).filter((lt) => !lt.error).map((lt) => lt.longest);
-  return seen.length ? Math.max(...seen) : null;
+  const lt = s.longTasks.extension;
+  return lt && !lt.error ? lt.longest : null;
 }
 
 export function median(values) {
@@ -141,7 +143,9 @@ export function printSummary(s, failures) {
   console.log(`  ratio Readability/total (median)    ${ratio(s.ratios.readabilityOverTotal)}`);
   console.log(`  ratio all (with labels)/floor       ${ratio(s.ratios.allOverFloor)}`);
   console.log(`  wasm instantiation: first ${ms(s.wasm.first)} ms, median ${ms(s.wasm.median)} ms, p95 ${ms(s.wasm.p95)} ms`);
-  for (const [where, lt] of Object.entries(s.longTasks)) {
+  const label = { page: 'the core in the page, which the extension does not do for so large a page', extension: 'extension' };
+  for (const [key, lt] of Object.entries(s.longTasks)) {
+    const where = label[key] || key;
     if (lt.error) console.log(`  long tasks (${where}): ${lt.error}`);
     else console.log(`  long tasks (${where}, ${lt.page}): ${lt.count} over 50 ms, longest ${ms(lt.longest)} ms (pass ${ms(lt.pass)} ms)`);
   }

@@ -81,7 +81,10 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         let opens_sentence = !tokens[sentence_start..first].iter().any(|t| t.word);
         // "Priebus said, “Probably.”": after a cue verb a single word is speech too.
         let introduced = speakers::introduced(&tokens, first);
-        let is_name = (!introduced && speakers::looks_like_name(&tokens, first, last, &text))
+        // `author="@ana_m"`: a value given to a name (markup or code in the text), not speech.
+        let assigned = span.open > 0 && chars[span.open - 1] == '=';
+        let is_name = assigned
+            || (!introduced && speakers::looks_like_name(&tokens, first, last, &text))
             || (speakers::named_as(&tokens, first)
                 && tokens[first..=last].iter().filter(|t| t.word).count() <= 3)
             || speakers::owned_title(&tokens, first, last);
@@ -1313,6 +1316,18 @@ mod tests {
             But Liesl Varga shares one fear with the islanders, the columnist suggested: “She hates the ferry as much as they do.”";
         assert_eq!(speaker_of(text, "act now"), None);
         assert_eq!(speaker_of(text, "hates the ferry"), None);
+    }
+
+    #[test]
+    fn a_value_given_to_a_name_is_not_a_quote() {
+        let text = "The harbour board posted it.\n\
+            <post author=\"@lena_voss\" date=\"May 3, 2024\">We sail at dawn, whatever the weather.</post>\n\
+            The setting was mode=\"strict\", and Voss said \"strict is right.\"";
+        let quotes: Vec<String> = find(text)
+            .iter()
+            .map(|q| text.chars().skip(q.start).take(q.end - q.start).collect())
+            .collect();
+        assert_eq!(quotes, ["strict is right."]);
     }
 
     #[test]

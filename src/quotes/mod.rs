@@ -1319,6 +1319,21 @@ mod tests {
     }
 
     #[test]
+    fn titles_openers_and_groups_are_not_names() {
+        let text = "Harbour notes.\n\
+            Former Secretary of State Mara Quill urged islanders to back the plan, saying, \u{201c}There is room for everyone.\u{201d}\n\
+            \"This wastes time,\" said Del. Ana Voss of the Outer Isles.\n\
+            Back in 1999, Mr. Brannock praised the old captain, telling the Courier: ''I wish I could sail like that.''\n\
+            Supporters say the plan will work. The \"fair fare\" idea began in Ostrel.";
+        assert_speakers(&[
+            (text, "There is room", "Mara Quill"),
+            (text, "This wastes time", "Ana Voss"),
+            (text, "I wish I could sail", "Brannock"),
+        ]);
+        assert_eq!(speaker_of(text, "fair fare"), None);
+    }
+
+    #[test]
     fn a_value_given_to_a_name_is_not_a_quote() {
         let text = "The harbour board posted it.\n\
             <post author=\"@lena_voss\" date=\"May 3, 2024\">We sail at dawn, whatever the weather.</post>\n\

@@ -63,7 +63,12 @@ pub static NOT_NAMES: WordSet = WordSet::new(&[
     "currently", "previously", "initially", "eventually", "separately", "similarly", "likewise",
     "elsewhere", "afterward", "afterwards", "besides", "nor", "whether", "though", "thanks", "like", "unlike",
     "former", "amid", "soon", "shortly", "any", "is", "are", "was", "were", "has", "have",
-    "had", "would", "could", "should", "did", "does",
+    "had", "would", "could", "should", "did", "does", "back", "wait", "ask", "note",
+    // Groups of people, opening a sentence ("Supporters say ...", "Pollsters agree").
+    "supporters", "pollsters", "attorneys", "lawyers", "critics", "officials", "analysts",
+    "experts", "voters", "aides", "opponents", "protesters", "organizers", "advocates",
+    "observers", "residents", "researchers", "economists", "investigators", "prosecutors",
+    "authorities", "witnesses", "others", "people", "students", "parents", "workers",
 ]);
 
 /// Days of the week: they end a name ("told Radio Carrowby Tuesday").
@@ -129,14 +134,28 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         }
         tokens.get(n).is_some_and(|t| t.word && t.cap)
     };
+    // "Secretary of State Mara Quill": "of" and the office belong to the title.
+    let office = |j: usize| {
+        tokens.get(j + 1).is_some_and(|t| t.lower == "of")
+            && tokens.get(j + 2).is_some_and(|t| t.word && t.cap)
+            && tokens.get(j + 3).is_some_and(|t| t.word && t.cap)
+    };
+    // "Del. Ana Voss": a title that is one only with its full stop.
+    let dotted_title = |t: &Token| t.lower == "del" && t.cap;
     // Titles, each maybe with a full stop: "Mr.", "Lt. Gen.".
     while j < tokens.len()
         && tokens[j].word
-        && TITLES.contains(&base(&tokens[j]))
         && tokens[j].cap
-        && name_follows(j)
+        && ((TITLES.contains(&base(&tokens[j])) && (name_follows(j) || office(j)))
+            || (dotted_title(&tokens[j])
+                && tokens.get(j + 1).is_some_and(|t| t.text == ".")
+                && name_follows(j)))
     {
         title = Some(base(&tokens[j]).to_string());
+        if !name_follows(j) {
+            j += 3;
+            continue;
+        }
         j += 1;
         if j < tokens.len() && tokens[j].text == "." {
             j += 1;

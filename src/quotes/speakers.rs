@@ -1382,6 +1382,7 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
 
 /// Words that open a sentence before its subject ("During the debate, Trump said").
 static OPENERS: WordSet = WordSet::new(&[
+    "back",
     "during",
     "early",
     "at",

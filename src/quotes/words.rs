@@ -36,6 +36,7 @@ static ABBREVIATIONS: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "st", "jr", "sr",
     "prof", "rev", "no", "inc", "co", "corp", "vs", "jan", "feb", "aug", "sept", "oct", "nov",
     "dec", "capt", "maj", "adm", "cmdr", "supt", "insp", "mt", "ft", "u.s", "d.c", "a.m", "p.m",
+    "del",
 ]);
 
 /// Split an article into tokens. `spans` are its quotations, in order.
@@ -231,13 +232,13 @@ fn is_quote_mark_at(text: &[char], i: usize, spans: &[Span]) -> bool {
     k > 0 && (spans[k - 1].open == i || spans[k - 1].close == Some(i)) && text[i] != '-'
 }
 
-/// "... in Washington D.C. He recalled": an abbreviation of a place ends its sentence when a
-/// pronoun or an article follows.
+/// "... in Washington D.C. He recalled", "... in Dover, Del. The": an abbreviation of a place
+/// ends its sentence when a pronoun or an article follows.
 fn place_abbreviation_ends(out: &[Token], text: &[char], i: usize) -> bool {
     let place = out.last().is_some_and(|t| {
         matches!(
             t.lower.as_str(),
-            "u.s" | "d.c" | "u.k" | "u.n" | "inc" | "co" | "corp"
+            "u.s" | "d.c" | "u.k" | "u.n" | "inc" | "co" | "corp" | "del"
         )
     });
     if !place {
@@ -344,6 +345,17 @@ mod tests {
         assert_eq!(by("Then").sentence, by("Holt").sentence + 1);
         assert_eq!(by("Next").paragraph, 1);
         assert!(by("Next").sentence > by("left").sentence);
+    }
+
+    #[test]
+    fn del_is_a_title_before_a_name_and_a_state_before_a_sentence() {
+        let text: Vec<char> = "The board heard Del. Ana Voss in Dover, Del. The ferry left."
+            .chars()
+            .collect();
+        let t = tokens(&text, &[]);
+        let sentence = |w: &str| t.iter().find(|t| t.text == w).unwrap().sentence;
+        assert_eq!(sentence("board"), sentence("Ana"));
+        assert_ne!(sentence("Dover"), sentence("ferry"));
     }
 
     #[test]

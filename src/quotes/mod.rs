@@ -1319,6 +1319,19 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_possessive_opening_goes_with_the_cue_verb() {
+        let text = "Port row.\n\
+            Leaders have criticised harbour chief Oren Brannock.\n\
+            Brannock's \"excesses\" are sickening, Ilse Varga said Tuesday in Ostrel, noting the harbour chief \"makes you want to weep.\"\n\
+            Brannock's daughter, Wren, defended her father on the radio, saying: \"He has learned a great deal.\"";
+        assert_speakers(&[
+            (text, "makes you want to weep", "Ilse Varga"),
+            // The possessive owns a subject that is named: that name speaks.
+            (text, "He has learned", "Wren"),
+        ]);
+    }
+
+    #[test]
     fn titles_openers_and_groups_are_not_names() {
         let text = "Harbour notes.\n\
             Former Secretary of State Mara Quill urged islanders to back the plan, saying, \u{201c}There is room for everyone.\u{201d}\n\

@@ -996,8 +996,12 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                 }
             }
             // A participle after the main clause: "Mrs Schlafly endorsed him, saying ...": the
-            // sentence's subject, else the subject of the clause's own cue verb.
-            if let Some(m) = main_subject(tokens, v) {
+            // sentence's subject, else the subject of the clause's own cue verb. A sentence
+            // opening with a possessive ("Brannock's “excesses” are sickening, Varga said,
+            // noting") has no such subject: the cue verb's is the speaker.
+            let owner = possessive_opening(tokens, v);
+            let owns = |m: &Mention| matches!(m, Mention::Name(n) if n.len() == 1 && Some(&n[0]) == owner.as_ref());
+            if let Some(m) = main_subject(tokens, v).filter(|m| !owns(m)) {
                 return Some(m);
             }
             return clause_subject(j);
@@ -1458,6 +1462,26 @@ const TIME_ENDS: &[&str] = &[
     "afterward",
     "before",
 ];
+
+/// The name opening the sentence holding token `at`, when it is a possessive ("Brannock's
+/// ..."), without its "'s".
+fn possessive_opening(tokens: &[Token], at: usize) -> Option<String> {
+    let sentence = tokens[at].sentence;
+    let start = tokens[..at]
+        .iter()
+        .rposition(|t| t.sentence != sentence)
+        .map_or(0, |p| p + 1);
+    (start..at.min(start + 6))
+        .take_while(|&k| tokens[k].word)
+        .find(|&k| tokens[k].cap)
+        .and_then(|k| name_at(tokens, k))
+        .filter(|run| {
+            run.words.last().is_some_and(|&l| {
+                tokens[l].lower.ends_with("'s") || tokens[l].lower.ends_with("s'")
+            })
+        })
+        .map(|run| run_text(tokens, &run))
+}
 
 /// Openers that join a sentence to the one before, with or without a comma.
 const CONJUNCTIONS: &[&str] = &["but", "and", "so", "yet", "then", "also", "still", "now"];

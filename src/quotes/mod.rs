@@ -1319,6 +1319,12 @@ mod tests {
     }
 
     #[test]
+    fn thanking_is_speaking() {
+        let text = "Councillor Ada Voss toured the docks. The union is such a presence there that Voss on Sunday thanked its crews \"for their steady work\" and left.";
+        assert_speakers(&[(text, "for their steady work", "Ada Voss")]);
+    }
+
+    #[test]
     fn a_participle_after_a_possessive_opening_goes_with_the_cue_verb() {
         let text = "Port row.\n\
             Leaders have criticised harbour chief Oren Brannock.\n\

@@ -37,7 +37,7 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "term", "termed", "blame", "blames", "blamed", "demand", "demanded", "demands", "insisting",
     "wonder", "wondered", "muse", "mused", "repeat", "repeated", "reiterate", "reiterated",
     "recount", "recounted", "announce", "charge", "charged", "regret", "regrets", "regretted",
-    "lament", "lamented", "express", "expressed", "liken", "likened", "likens", "decry", "decried",
+    "lament", "lamented", "express", "expressed", "thanked", "thanking", "liken", "likened", "likens", "decry", "decried",
     "scoff", "scoffed", "sneer", "sneered", "acknowledging", "cite", "cited", "read", "reads",
     "estimate", "estimated", "sagte", "sagt", "erklärte", "betonte", "dit", "déclaré", "affirmé",
     "dijo", "afirmó", "declaró", "explicó", "mock", "mocks", "mocked", "deride", "derides",

@@ -1319,6 +1319,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_inside_an_appositive_is_passed_over() {
+        let text = "Not everyone was pleased.\n\
+            \"We have had better meetings than this one,\" island delegate Ina Holt, wearing a rain hat and \"Save the Ferry\" pins, said flatly.";
+        assert_speakers(&[(text, "better meetings", "Ina Holt")]);
+        // The slogan itself speaks for no one.
+        assert!(labels(text)
+            .iter()
+            .all(|(q, who)| !q.contains("Save the Ferry") || who.is_none()));
+    }
+
+    #[test]
     fn thanking_is_speaking() {
         let text = "Councillor Ada Voss toured the docks. The union is such a presence there that Voss on Sunday thanked its crews \"for their steady work\" and left.";
         assert_speakers(&[(text, "for their steady work", "Ada Voss")]);

@@ -501,7 +501,19 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         || tokens.get(name_end).is_some_and(|t| t.text == ",")
         || of_place;
     let window = if appositive { 30 } else { 16 };
-    while in_sentence(n) && steps < window {
+    while n < tokens.len() && tokens[n].sentence == sentence && steps < window {
+        // "Ina Holt, wearing “Save the Ferry” pins, said": a quote inside an appositive is
+        // passed over; any other ends the search.
+        if let Some(q) = tokens[n].quote {
+            if !(appositive && comma) || Some(q) == k {
+                break;
+            }
+            while n < tokens.len() && tokens[n].quote == Some(q) {
+                n += 1;
+            }
+            steps += 1;
+            continue;
+        }
         // "Rep. Ilse E. Brandt (D-Kel.) said": a short aside in brackets counts for nothing.
         if tokens[n].text == "(" {
             if let Some(close) =

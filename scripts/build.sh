@@ -13,7 +13,7 @@ wasm-bindgen target/wasm32-unknown-unknown/release/quietread.wasm \
 # (node, 236 corpus snapshots: core median 2.18 against 2.20 ms).
 node_modules/.bin/wasm-opt -Oz --converge \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
   "$PKG/quietread_bg.wasm" -o "$PKG/quietread_bg.opt.wasm"
 mv "$PKG/quietread_bg.opt.wasm" "$PKG/quietread_bg.wasm"
 

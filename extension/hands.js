@@ -92,10 +92,10 @@
   const SEPARATORS = /[\u0001-\u0003]/g;
   const HAS_SEPARATOR = /[\u0001-\u0003]/;
   const same = (v) => v;
-  /** A text of white space alone, as the core counts white space (Rust's char::is_whitespace:
-   *  JavaScript's \s without U+FEFF, with U+0085). */
   /** White space as HTML's parser counts it. */
   const ASCII_BLANK = /^[ \t\n\f\r]*$/;
+  /** A text of white space alone, as the core counts white space (Rust's char::is_whitespace:
+   *  JavaScript's \s without U+FEFF, with U+0085). */
   const BLANK = /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
 
   /** Text as the core may read it: a record separator inside it becomes a space (the core
@@ -350,8 +350,8 @@
    * `<html>` as the core reads it (src/markup.rs): nothing inside `<head>` is read, so when
    * `<html>` holds only `<head>`, `<body>`, white space, comments and Quietread's own elements
    * (the labels' host), its start tag, the head's with no content, the white space and the
-   * body's `outerHTML` (on the corpus, a sixth less markup at the median, and 0.4 ms less to
-   * serialize and read). `gap` is the number of elements that leaves out right after the
+   * body's `outerHTML` (on the corpus, a sixth less markup at the median, and 0.3 to 0.4 ms less
+   * to serialize and read). `gap` is the number of elements that leaves out right after the
    * head (those inside it) and `elements` the number it holds; otherwise the whole
    * `outerHTML`, no gap, and all `total` elements of the document.
    */
@@ -393,7 +393,8 @@
    * `[index, element position, run of text or 2^32 - 1 for the element itself]`): an array
    * with an element at each index that names one, and for a text the run (its parent and
    * which run of its text); `point` turns a run and an offset in it into a text node and an
-   * offset in that node.
+   * offset in that node. Positions are among the elements of the markup (`markup.all` less
+   * the `markup.gap` elements inside the head, when the markup left them out).
    */
   function placed(markup, at) {
     const { all, gap } = markup;

@@ -214,7 +214,7 @@ pub fn as_markup(page: &Page) -> (String, Vec<Node<'static>>) {
 }
 
 /// `<html>` serialized as the hands serialize it, and the element count they send: with its
-/// `<head>` empty when it holds only `<head>`, `<body>` and white space (hands.js
+/// `<head>` empty when it holds only `<head>`, `<body>`, white space and comments (hands.js
 /// `pageMarkup`), else whole.
 fn page_markup(root: scraper::ElementRef) -> (String, usize) {
     let whole = || (root.html(), count_elements(*root));

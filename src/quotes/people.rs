@@ -153,7 +153,20 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     {
         title = Some(base(&tokens[j]).to_string());
         if !name_follows(j) {
+            // Past "of" and the office, up to the last two capitalised words ("Secretary of
+            // Homeland Security Jeh Johnson").
             j += 3;
+            let name_word = |t: &Token| {
+                t.word
+                    && t.cap
+                    && !WEEKDAYS.contains(&base(t))
+                    && !NOT_NAMES.contains(&t.lower.as_str())
+            };
+            while tokens.get(j + 1).is_some_and(name_word)
+                && tokens.get(j + 2).is_some_and(name_word)
+            {
+                j += 1;
+            }
             continue;
         }
         j += 1;

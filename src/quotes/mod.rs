@@ -1352,7 +1352,7 @@ mod tests {
     fn titles_openers_and_groups_are_not_names() {
         let text = "Harbour notes.\n\
             Former Secretary of State Mara Quill urged islanders to back the plan, saying, \u{201c}There is room for everyone.\u{201d}\n\
-            Secretary of Harbour Safety Jon Sund said on Monday: \"The pier is sound.\"\n\
+            Secretary of Harbour Safety Jon Sund toured the pier, saying: \"The pier is sound.\"\n\
             \"This wastes time,\" said Del. Ana Voss of the Outer Isles.\n\
             Back in 1999, Mr. Brannock praised the old captain, telling the Courier: ''I wish I could sail like that.''\n\
             Supporters say the plan will work. The \"fair fare\" idea began in Ostrel.";

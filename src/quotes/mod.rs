@@ -250,12 +250,20 @@ fn reported_intro(
     paragraph: usize,
 ) -> Option<(Mention, usize)> {
     let before = paragraph.checked_sub(1)?;
-    if index.quotes[before] > 0 {
-        return None;
-    }
+    // A paragraph with quotations speaks through them, unless its reported speech comes
+    // after the last of them ("Holm, who calls the plan a “folly,” said he would wait.").
+    let last_quote = if index.quotes[before] > 0 {
+        (0..first)
+            .rev()
+            .take_while(|&j| tokens[j].paragraph >= before)
+            .find(|&j| tokens[j].paragraph == before && tokens[j].quote.is_some())
+    } else {
+        None
+    };
     (0..first)
         .rev()
         .take_while(|&j| tokens[j].paragraph >= before)
+        .take_while(|&j| last_quote.is_none_or(|q| j > q))
         .filter(|&j| tokens[j].paragraph == before && speakers::is_cue_at(tokens, j))
         .find_map(|j| {
             speakers::subject(tokens, j)
@@ -1327,6 +1335,14 @@ mod tests {
         assert!(labels(text)
             .iter()
             .all(|(q, who)| !q.contains("Save the Ferry") || who.is_none()));
+    }
+
+    #[test]
+    fn reported_speech_after_a_paragraphs_last_quote_introduces_the_next_quote() {
+        let text = "Ferry board.\n\
+            Piet Holm, who calls the plan a \u{201c}folly,\u{201d} said he would wait. Rather, he said, the vote will settle it.\n\
+            \u{201c}To my knowledge, nobody has read the figures yet.\u{201d}";
+        assert_speakers(&[(text, "To my knowledge", "Piet Holm")]);
     }
 
     #[test]

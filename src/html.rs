@@ -110,6 +110,11 @@ fn read(doc: &Html) -> (Snapshot<'static>, Vec<NodeId>) {
             HtmlNode::Element(el) if inside || crate::markup::is_opaque(el.name()) => {
                 walked_over.insert(node.id());
             }
+            // A template's contents (a fragment under it): as walked over as the template, so
+            // their white space is not held for the element after the template.
+            HtmlNode::Fragment if inside => {
+                walked_over.insert(node.id());
+            }
             HtmlNode::Text(t) if !inside && t.chars().all(char::is_whitespace) => {
                 if !t.is_empty() {
                     held = Some((node.id(), parent, t));

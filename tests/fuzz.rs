@@ -1887,3 +1887,21 @@ fn quote_time_is_linear_in_a_paragraph_of_data() {
         assert_eq!(named, ["Oskar Brandt"]);
     });
 }
+
+/// Found by the mutated project pages: white space closing a template's contents (which the
+/// walk never enters) was held for the element after the template, so the walk said that
+/// element had white space before it and the markup (rightly) did not.
+#[test]
+fn white_space_inside_a_template_is_not_held_for_what_follows() {
+    let html = "<html><head></head><body><div><p>Offer<template><b>Read all of it.</b>\n\n\n\
+        </template></p><table>\n</table></div></body></html>";
+    pipeline(html);
+    let page = Page::parse(html);
+    let table = page
+        .snapshot
+        .nodes
+        .iter()
+        .find(|n| n.tag == "table")
+        .unwrap();
+    assert!(!table.space);
+}

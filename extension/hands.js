@@ -333,9 +333,9 @@
       deep = true;
     }
     if (deep) styled.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1)); // 4: b follows a
-    let { html, gap, elements } = pageMarkup(doc, own, all.length);
+    let { html, gap, counted } = pageMarkup(doc, own, all.length);
     let head = 'qm1' + FIELD + packValue(String(global.location && global.location.href || '')) +
-      FIELD + w.mark + FIELD + elements;
+      FIELD + w.mark + FIELD + counted;
     for (const el of styled) head += FIELD + el.localName + PART + packStyle(measure(el, w));
     let raw = 0; // characters of script and style text, counted in long markup only
     const weight = html.length;
@@ -352,12 +352,12 @@
    * (the labels' host), its start tag, the head's with no content, the white space and the
    * body's `outerHTML` (on the corpus, a sixth less markup at the median, and 0.3 to 0.4 ms less
    * to serialize and read). `gap` is the number of elements that leaves out right after the
-   * head (those inside it) and `elements` the number it holds; otherwise the whole
+   * head (those inside it) and `counted` the number it holds; otherwise the whole
    * `outerHTML`, no gap, and all `total` elements of the document.
    */
   function pageMarkup(doc, own, total) {
     const root = doc.documentElement;
-    const whole = () => ({ html: root.outerHTML, gap: 0, elements: total });
+    const whole = () => ({ html: root.outerHTML, gap: 0, counted: total });
     let out = '';
     let seen = 0;
     let after = 0; // Quietread's own elements after the body, and theirs
@@ -379,7 +379,7 @@
     if (seen !== 2) return whole();
     const shell = root.cloneNode(false).outerHTML;
     const gap = doc.head.getElementsByTagName('*').length;
-    return { html: shell.slice(0, shell.length - '</html>'.length) + out + '</html>', gap, elements: total - gap - after };
+    return { html: shell.slice(0, shell.length - '</html>'.length) + out + '</html>', gap, counted: total - gap - after };
   }
 
   /** Whether an element sits inside one of Quietread's own. */

@@ -2,14 +2,14 @@
 //! read into the same nodes the hands' walk would send.
 //!
 //! Nothing inside `<head>` is read, so the hands send it empty when `<html>` holds only
-//! `<head>`, `<body>` and white space: the `<html>` and `<head>` start tags, the body's
-//! `outerHTML`, and the white space between (a sixth of the markup at the median of the corpus,
-//! and of the time to serialize and read it). The element count is then the document's less
-//! the elements inside `<head>`.
+//! `<head>`, `<body>`, white space, comments and Quietread's own elements: the `<html>` and
+//! `<head>` start tags, the body's `outerHTML`, and the white space between (a sixth of the
+//! markup at the median of the corpus, and of the time to serialize and read it). The element
+//! count is then the document's less the elements inside `<head>` and Quietread's own.
 //!
 //! Serializing is one native call, about three times quicker (on the corpus, in Chromium)
-//! than a walk of the DOM from script that reads every element's attributes and every text. The serializer writes a tree back
-//! in a form with no guesswork: every element but a void one has its end tag, text escapes
+//! than a walk of the DOM from script that reads every element's attributes and every text.
+//! The serializer writes a tree back in a form with no guesswork: every element but a void one has its end tag, text escapes
 //! only `&`, `<`, `>` and U+00A0 (attribute values `&`, `"` and U+00A0, with `<` and `>` in
 //! newer browsers), and the text of `<script>`, `<style>` and the like is written as it is.
 //! So this reader needs no HTML tree builder: a tag stack rebuilds the tree exactly.

@@ -1479,21 +1479,27 @@ const TIME_ENDS: &[&str] = &[
 /// The name opening the sentence holding token `at`, when it is a possessive ("Brannock's
 /// ..."), without its "'s".
 fn possessive_opening(tokens: &[Token], at: usize) -> Option<String> {
-    let sentence = tokens[at].sentence;
-    let start = tokens[..at]
-        .iter()
-        .rposition(|t| t.sentence != sentence)
-        .map_or(0, |p| p + 1);
+    let start = sentence_start(tokens, at);
     (start..at.min(start + 6))
         .take_while(|&k| tokens[k].word)
         .find(|&k| tokens[k].cap)
         .and_then(|k| name_at(tokens, k))
-        .filter(|run| {
-            run.words.last().is_some_and(|&l| {
-                tokens[l].lower.ends_with("'s") || tokens[l].lower.ends_with("s'")
-            })
-        })
+        .filter(|run| run.words.last().is_some_and(|&l| possessive(&tokens[l])))
         .map(|run| run_text(tokens, &run))
+}
+
+/// The first token of the sentence holding token `at`.
+fn sentence_start(tokens: &[Token], at: usize) -> usize {
+    let sentence = tokens[at].sentence;
+    tokens[..at]
+        .iter()
+        .rposition(|t| t.sentence != sentence)
+        .map_or(0, |p| p + 1)
+}
+
+/// Whether a word is a possessive ("Brannock's", "the Smiths'").
+fn possessive(t: &Token) -> bool {
+    t.lower.ends_with("'s") || t.lower.ends_with("s'")
 }
 
 /// Openers that join a sentence to the one before, with or without a comma.
@@ -1502,11 +1508,7 @@ const CONJUNCTIONS: &[&str] = &["but", "and", "so", "yet", "then", "also", "stil
 /// The subject of the sentence holding token `at`: the name or pronoun that opens it, after
 /// an opening phrase set off by a comma. Only a name or a pronoun counts.
 pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
-    let sentence = tokens[at].sentence;
-    let mut j = tokens[..at]
-        .iter()
-        .rposition(|t| t.sentence != sentence)
-        .map_or(0, |p| p + 1);
+    let mut j = sentence_start(tokens, at);
     while j < at && !tokens[j].word {
         j += 1;
     }
@@ -1576,7 +1578,7 @@ fn after_openers(tokens: &[Token], start: usize, mut j: usize, at: usize) -> Opt
         // A name followed by its verb, not a possessive ("And then Brandt's aides said").
         m @ Mention::Name(_) => {
             let last = *name_at(tokens, k)?.words.last()?;
-            let owner = tokens[last].lower.ends_with("'s") || tokens[last].lower.ends_with("s'");
+            let owner = possessive(&tokens[last]);
             // Its verb, or an appositive ("Then Andric, the treasurer, stood up"), not a list.
             let verb_after = |n: usize| {
                 tokens

@@ -61,6 +61,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     let rules = signals::name_rules(tree);
     let named = article_names(tree, article, &rules);
     let mut boxes = Boxes::new(tree, article);
+    let store_links = signals::StoreLinks::new(tree);
     let mut signals = Vec::new();
     for i in 0..tree.len() {
         let node = tree.node(i);
@@ -91,7 +92,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
             signals::word_signal(tree, i, &rules, skip),
             signals::host_signal(tree, i),
             signals::form_signal(tree, i),
-            signals::store_signal(tree, i, in_article[i]),
+            signals::store_signal(tree, &store_links, i, in_article[i]),
         ];
         signals.extend(found.into_iter().flatten());
     }

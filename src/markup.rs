@@ -161,7 +161,7 @@ impl<'a> Reader<'a, '_> {
     fn run(&mut self) -> Result<(), String> {
         while self.pos < self.src.len() {
             let rest = self.rest();
-            let Some(lt) = rest.find('<') else {
+            let Some(lt) = find_byte(rest, b'<') else {
                 self.text(rest);
                 self.pos = self.src.len();
                 break;
@@ -187,7 +187,7 @@ impl<'a> Reader<'a, '_> {
         let b = rest.as_bytes();
         match b.get(1) {
             Some(b'/') => {
-                let end = rest.find('>').ok_or("end tag not closed")?;
+                let end = find_byte(rest, b'>').ok_or("end tag not closed")?;
                 let name = rest[2..end].trim_end();
                 self.pos += end + 1;
                 self.close(name)
@@ -198,7 +198,7 @@ impl<'a> Reader<'a, '_> {
                 Ok(())
             }
             Some(b'!' | b'?') => {
-                self.pos += rest.find('>').map_or(rest.len(), |e| e + 1);
+                self.pos += find_byte(rest, b'>').map_or(rest.len(), |e| e + 1);
                 Ok(())
             }
             _ => {
@@ -407,9 +407,7 @@ fn next_attr<'a>(src: &'a str, i: &mut usize) -> Result<Option<(&'a str, &'a str
     let value = match bytes.get(*i) {
         Some(&q @ (b'"' | b'\'')) => {
             let from = *i + 1;
-            let len = src[from..]
-                .find(q as char)
-                .ok_or("attribute value not closed")?;
+            let len = find_byte(&src[from..], q).ok_or("attribute value not closed")?;
             *i = from + len + 1;
             &src[from..from + len]
         }
@@ -428,14 +426,14 @@ fn next_attr<'a>(src: &'a str, i: &mut usize) -> Result<Option<(&'a str, &'a str
 
 /// Whether the rest of a start tag (its attributes) holds `what` before the tag ends.
 fn tag_has(rest: &str, what: &str) -> bool {
-    let end = rest.find('>').unwrap_or(rest.len());
+    let end = find_byte(rest, b'>').unwrap_or(rest.len());
     rest[..end].contains(what)
 }
 
 /// Where a comment that starts `rest` ends (past `-->`, or the end).
 fn comment_end(rest: &str) -> usize {
     let mut from = 4;
-    while let Some(gt) = rest[from..].find('>') {
+    while let Some(gt) = find_byte(&rest[from..], b'>') {
         let at = from + gt;
         if rest[..at].ends_with("--") && at >= 6 {
             return at + 1;
@@ -449,7 +447,7 @@ fn comment_end(rest: &str) -> usize {
 fn raw_end(rest: &str, name: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     let mut from = 0;
-    while let Some(lt) = rest[from..].find('<') {
+    while let Some(lt) = find_byte(&rest[from..], b'<') {
         let at = from + lt;
         let after = at + 2 + name.len();
         if bytes.get(at + 1) == Some(&b'/')
@@ -548,15 +546,21 @@ pub fn clip(value: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
+/// Where the ASCII byte `b` first stands in `s`: the memchr crate's search, which uses wasm
+/// SIMD where the build has it (core's `find` reads four bytes at a time in wasm32).
+fn find_byte(s: &str, b: u8) -> Option<usize> {
+    memchr::memchr(b, s.as_bytes())
+}
+
 /// Text with the serializer's character references read back (and, for any other markup,
 /// numeric references and `&quot;` / `&apos;`); anything else stays as it is.
 fn decode(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('&') {
+    if find_byte(raw, b'&').is_none() {
         return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = find_byte(rest, b'&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);

@@ -2,6 +2,7 @@
 //! phrases in short texts, comment and sign-up forms, and third-party widget hosts.
 
 use crate::wordset::WordSet;
+use std::borrow::Cow;
 
 use crate::rules::{
     Category, Fit, PhraseRule, WordRule, APP_INSTALL_PHRASES, APP_INSTALL_WORDS, APP_STORE_HOSTS,
@@ -197,11 +198,78 @@ const STORE_TEXT_LIMIT: u32 = 200;
 /// Most nodes in such a block: an install line is small, and each block is read once.
 const STORE_NODE_LIMIT: usize = 64;
 
+/// The links to an app store on a page, read once: each block asks only about its own.
+pub struct StoreLinks {
+    /// For each node: 0, or 1 + the index in `APP_STORE_HOSTS` of the store its link goes to.
+    host: Vec<u8>,
+    /// How many store links come before each node (and, last, in the whole page).
+    before: Vec<u32>,
+}
+
+impl StoreLinks {
+    /// Every `<a href>` of the tree that goes to an app store.
+    pub fn new(tree: &Tree) -> StoreLinks {
+        let mut host = vec![0u8; tree.len()];
+        let mut before = Vec::with_capacity(tree.len() + 1);
+        let mut count = 0u32;
+        for (j, found) in host.iter_mut().enumerate() {
+            before.push(count);
+            let link = tree.node(j);
+            let Some(href) = link.attr("href").filter(|_| link.tag == "a") else {
+                continue;
+            };
+            let href = match href.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => Cow::Owned(href.to_ascii_lowercase()),
+                false => Cow::Borrowed(href),
+            };
+            if let Some(k) = store_host(&href) {
+                *found = k as u8 + 1;
+                count += 1;
+            }
+        }
+        before.push(count);
+        StoreLinks { host, before }
+    }
+
+    /// The stores linked from inside `i` (its descendants), each once, in document order.
+    fn inside(&self, tree: &Tree, i: usize) -> Vec<&'static str> {
+        let mut hosts: Vec<&'static str> = Vec::new();
+        let end = tree.end[i];
+        if self.before[end] == self.before[i + 1] {
+            return hosts;
+        }
+        for &k in &self.host[i + 1..end] {
+            if let Some(h) = k.checked_sub(1).map(|k| APP_STORE_HOSTS[k as usize]) {
+                if !hosts.contains(&h) {
+                    hosts.push(h);
+                }
+            }
+        }
+        hosts
+    }
+}
+
+/// The letters `APP_STORE_HOSTS` start with.
+const STORE_HOST_FIRST: [u8; 3] = [b'a', b'i', b'p'];
+
+/// Which of `APP_STORE_HOSTS` a lower-case address holds, if any (the first to stand in it):
+/// only the places where one of their first letters stands are tried (`str::contains` sets
+/// up a substring search for each host, which was the most costly part of reading links).
+fn store_host(href: &str) -> Option<usize> {
+    let b = href.as_bytes();
+    let [x, y, z] = STORE_HOST_FIRST;
+    memchr::memchr3_iter(x, y, z, b).find_map(|at| {
+        APP_STORE_HOSTS
+            .iter()
+            .position(|h| b[at..].starts_with(h.as_bytes()))
+    })
+}
+
 /// An app-install prompt: a short block that links to an app store and asks the reader to
 /// install ("For breaking news, download our apps for iOS and Android"). Inside the article
 /// it must also speak to the reader or link to two stores: a sentence about an app that
 /// links to its store page is article text.
-pub fn store_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
+pub fn store_signal(tree: &Tree, links: &StoreLinks, i: usize, in_article: bool) -> Option<Signal> {
     let node = tree.node(i);
     let len = tree.text_len[i];
     if node.is_text()
@@ -213,19 +281,7 @@ pub fn store_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
     {
         return None;
     }
-    let mut hosts: Vec<&str> = Vec::new();
-    for j in i + 1..tree.end[i] {
-        let link = tree.node(j);
-        let Some(href) = link.attr("href").filter(|_| link.tag == "a") else {
-            continue;
-        };
-        let href = href.to_ascii_lowercase();
-        if let Some(host) = APP_STORE_HOSTS.iter().find(|h| href.contains(*h)) {
-            if !hosts.contains(host) {
-                hosts.push(host);
-            }
-        }
-    }
+    let hosts = links.inside(tree, i);
     let host = *hosts.first()?;
     let text = tree.normalized_text(i, STORE_TEXT_LIMIT as usize + 20);
     let words: Vec<&str> = text
@@ -482,5 +538,45 @@ mod tests {
     #[test]
     fn clips_with_an_ellipsis() {
         assert_eq!(clip("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn store_hosts_are_found_anywhere_in_an_address() {
+        for (k, h) in APP_STORE_HOSTS.iter().enumerate() {
+            assert!(STORE_HOST_FIRST.contains(&h.as_bytes()[0]), "{h}");
+            assert_eq!(
+                store_host(&format!("https://x.example/?to=https://{h}/a")),
+                Some(k)
+            );
+        }
+        assert_eq!(store_host("https://apps.example.com/play"), None);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn store_links_are_read_once_and_asked_of_each_block() {
+        let snap = crate::html::snapshot(
+            "<body><div id=a><p>Get the app</p><a href='HTTPS://Play.Google.com/x'>Android</a>\
+             <span><a href='https://apps.apple.com/y'>iOS</a></span>\
+             <a href='https://play.google.com/z'>again</a></div>\
+             <div id=b><a href='https://example.com/apps'>no</a>\
+             <a href='https://example.org/'>plain</a></div></body>",
+        );
+        let tree = Tree::new(&snap);
+        let links = StoreLinks::new(&tree);
+        let by_id = |id: &str| (0..tree.len()).find(|&i| tree.node(i).id == id).unwrap();
+        let a = by_id("a");
+        assert_eq!(
+            links.inside(&tree, a),
+            ["play.google.com", "apps.apple.com"]
+        );
+        // The store links of one block are not another's.
+        assert!(links.inside(&tree, by_id("b")).is_empty());
+        let span = (a..tree.end[a])
+            .find(|&i| tree.node(i).tag == "span")
+            .unwrap();
+        assert_eq!(links.inside(&tree, span), ["apps.apple.com"]);
+        let p = (a..tree.end[a]).find(|&i| tree.node(i).tag == "p").unwrap();
+        assert!(links.inside(&tree, p).is_empty());
     }
 }

@@ -18,8 +18,9 @@ pub struct Index {
     whole: HashMap<&'static str, Vec<&'static PhraseRule>>,
     /// Word rules by their first word, when it is matched exactly.
     words: HashMap<&'static str, Vec<&'static WordRule>>,
-    /// Word rules whose first word is a prefix (`donate*`), with that prefix.
-    prefixed: Vec<(&'static str, &'static WordRule)>,
+    /// Word rules whose first word is a prefix (`donate*`), with that prefix, by the
+    /// prefix's first byte (an empty prefix under every byte).
+    prefixed: Vec<Vec<(&'static str, &'static WordRule)>>,
 }
 
 /// Where the scripts written without spaces between words (CJK) begin.
@@ -43,11 +44,14 @@ pub fn get() -> &'static Index {
             }
         }
         let mut words: HashMap<&'static str, Vec<&'static WordRule>> = HashMap::default();
-        let mut prefixed = Vec::new();
+        let mut prefixed = vec![Vec::new(); 256];
         for r in WORD_RULES {
             if let Some(w) = r.words.first() {
                 match w.strip_suffix('*') {
-                    Some(prefix) => prefixed.push((prefix, r)),
+                    Some(prefix) => match prefix.bytes().next() {
+                        Some(b) => prefixed[b as usize].push((prefix, r)),
+                        None => prefixed.iter_mut().for_each(|p| p.push((prefix, r))),
+                    },
                     None => words.entry(*w).or_default().push(r),
                 }
             }
@@ -70,6 +74,12 @@ pub fn get() -> &'static Index {
 
 /// Characters trimmed off a word of text before it is looked up.
 fn trim(word: &str) -> &str {
+    // Most words start and end with an ASCII letter or digit: nothing to trim.
+    let kept = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-');
+    let b = word.as_bytes();
+    if b.first().is_some_and(kept) && b.last().is_some_and(kept) {
+        return word;
+    }
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
 }
 
@@ -119,7 +129,8 @@ impl Index {
             }
         }
         words.iter().enumerate().find_map(|(k, w)| {
-            self.prefixed
+            let first = w.bytes().next()?;
+            self.prefixed[first as usize]
                 .iter()
                 .find(|(prefix, r)| w.starts_with(prefix) && matches_at(words, k, r.words))
                 .map(|&(_, r)| r)
@@ -172,6 +183,16 @@ mod tests {
         assert!(words_match(&split_words("newsletters"), &["newsletter*"]));
         assert!(!words_match(&split_words("piano"), &["piano", "*"]));
         assert!(words_match(&split_words("piano-offer"), &["piano", "*"]));
+    }
+
+    #[test]
+    fn words_are_trimmed_of_punctuation_but_not_of_apostrophes_or_hyphens() {
+        assert_eq!(trim("donate"), "donate");
+        assert_eq!(trim("(donate),"), "donate");
+        assert_eq!(trim("«spenden»"), "spenden");
+        assert_eq!(trim("don't"), "don't");
+        assert_eq!(trim("e-mail:"), "e-mail");
+        assert_eq!(trim("…"), "");
     }
 
     #[test]

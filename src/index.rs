@@ -16,6 +16,11 @@ pub struct Index {
     unspaced_lead: u8,
     /// `Whole` and `Counted` phrase rules by their text.
     whole: HashMap<&'static str, Vec<&'static PhraseRule>>,
+    /// The longest of those texts, in bytes.
+    whole_max: usize,
+    /// The first two bytes of the first words of `phrases` (the second 0 for a one-byte
+    /// word), as bits: most words of a text are passed over without a hash lookup.
+    first_pairs: Vec<u64>,
     /// Word rules by their first word, when it is matched exactly.
     words: HashMap<&'static str, Vec<&'static WordRule>>,
     /// Word rules whose first word is a prefix (`donate*`), with that prefix, by the
@@ -56,6 +61,12 @@ pub fn get() -> &'static Index {
                 }
             }
         }
+        let whole_max = whole.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut first_pairs = vec![0u64; 1 << 10];
+        for first in phrases.keys() {
+            let pair = pair_of(first);
+            first_pairs[pair >> 6] |= 1 << (pair & 63);
+        }
         let unspaced_lead = unspaced
             .iter()
             .filter_map(|r| r.phrase.bytes().next())
@@ -66,10 +77,19 @@ pub fn get() -> &'static Index {
             unspaced,
             unspaced_lead,
             whole,
+            whole_max,
+            first_pairs,
             words,
             prefixed,
         }
     })
+}
+
+/// A word's first two bytes as a number below 2^16 (the second 0 when it has one byte).
+fn pair_of(word: &str) -> usize {
+    let b = word.as_bytes();
+    (usize::from(b.first().copied().unwrap_or(0)) << 8)
+        | usize::from(b.get(1).copied().unwrap_or(0))
 }
 
 /// Characters trimmed off a word of text before it is looked up.
@@ -89,6 +109,17 @@ impl Index {
         self.whole.get(bare).map_or(&[], Vec::as_slice)
     }
 
+    /// The longest phrase of a `Whole` or `Counted` rule, in bytes: a longer text is none.
+    pub fn whole_max(&self) -> usize {
+        self.whole_max
+    }
+
+    /// Whether some `Within` or `Addressed` phrase may start with `word` (false: none does).
+    fn may_start(&self, word: &str) -> bool {
+        let pair = pair_of(word);
+        self.first_pairs[pair >> 6] & (1 << (pair & 63)) != 0
+    }
+
     /// `Within` and `Addressed` rules that occur in `text` (lower-case, single spaces), each
     /// with the byte offset of an occurrence.
     pub fn phrases_in<'t>(
@@ -102,8 +133,9 @@ impl Index {
             .map(trim)
             .map(move |t| (t.as_ptr() as usize - base, t));
         let spaced = starts.flat_map(move |(at, t)| {
-            self.phrases
-                .get(t)
+            self.may_start(t)
+                .then(|| self.phrases.get(t))
+                .flatten()
                 .into_iter()
                 .flatten()
                 .filter(move |r| text[at..].starts_with(r.phrase))
@@ -193,6 +225,17 @@ mod tests {
         assert_eq!(trim("don't"), "don't");
         assert_eq!(trim("e-mail:"), "e-mail");
         assert_eq!(trim("…"), "");
+    }
+
+    #[test]
+    fn every_spaced_phrase_passes_the_first_pair_filter() {
+        let idx = get();
+        for first in idx.phrases.keys() {
+            assert!(idx.may_start(first), "{first}");
+        }
+        assert!(!idx.may_start("zq"));
+        let found: Vec<_> = idx.phrases_in("please zq subscribe now").collect();
+        assert!(found.iter().all(|(r, _)| !r.phrase.starts_with("zq")));
     }
 
     #[test]

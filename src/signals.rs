@@ -461,10 +461,11 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
     }
     let text = tree.normalized_text(i, PHRASE_ELEMENT_LIMIT as usize + 40);
     let counted = text.bytes().any(|c| c.is_ascii_digit());
-    let bare = bare_words(&text);
     let index = crate::index::get();
-    let whole = index
-        .whole(&bare)
+    let bare = bare_words(&text, index.whole_max());
+    let whole = bare
+        .as_deref()
+        .map_or(&[][..], |b| index.whole(b))
         .iter()
         .filter(|r| r.fit == Fit::Whole || counted)
         .copied();
@@ -507,20 +508,24 @@ fn has_price(text: &str) -> bool {
 }
 
 /// The letters, hyphens and single spaces of a normalized text ("comments (12)" gives
-/// "comments").
-fn bare_words(text: &str) -> String {
-    let mut bare = String::with_capacity(text.len());
+/// "comments"); None once they are longer than `max` bytes.
+fn bare_words(text: &str, max: usize) -> Option<String> {
+    let mut bare = String::with_capacity(text.len().min(max + 4));
     for c in text.chars() {
         if c.is_alphabetic() || c == '-' {
             bare.push(c);
         } else if c == ' ' && !bare.is_empty() && !bare.ends_with(' ') {
             bare.push(' ');
         }
+        // A space still to come off the end may stand after the last word.
+        if bare.len() > max + 1 {
+            return None;
+        }
     }
     if bare.ends_with(' ') {
         bare.pop();
     }
-    bare
+    (bare.len() <= max).then_some(bare)
 }
 
 /// At most `max` characters, with an ellipsis when cut.
@@ -538,6 +543,14 @@ mod tests {
     #[test]
     fn clips_with_an_ellipsis() {
         assert_eq!(clip("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn bare_words_stop_past_the_longest_whole_phrase() {
+        assert_eq!(bare_words("comments (12)", 8).as_deref(), Some("comments"));
+        assert_eq!(bare_words("comments (12) ", 8).as_deref(), Some("comments"));
+        assert_eq!(bare_words("read the comments", 8), None);
+        assert_eq!(bare_words("12 345", 8).as_deref(), Some(""));
     }
 
     #[test]

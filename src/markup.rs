@@ -563,7 +563,11 @@ fn decode(raw: &str) -> Cow<'_, str> {
     while let Some(amp) = find_byte(rest, b'&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        // A reference's name is short: its `;` is looked for in the next ten bytes only.
+        let end = rest.as_bytes()[1..rest.len().min(11)]
+            .iter()
+            .position(|&b| b == b';')
+            .map(|e| e + 1);
         let decoded = end.and_then(|e| reference(&rest[1..e]).map(|c| (c, e + 1)));
         match decoded {
             Some((c, len)) => {
@@ -689,6 +693,18 @@ mod tests {
             .unwrap();
         let names: Vec<&str> = five.attrs.iter().map(|a| a.0.as_ref()).collect();
         assert_eq!(names, ["data-a", "data-b", "data-c", "data-d"]);
+    }
+
+    #[test]
+    fn references_are_read_and_anything_else_stays() {
+        assert_eq!(
+            decode("a &amp; b &lt;c&gt; &#x41;&#66;&nbsp;"),
+            "a & b <c> AB\u{a0}"
+        );
+        // A `;` further than a reference's name could reach ends nothing.
+        assert_eq!(decode("R&D; Q&A for all; x"), "R&D; Q&A for all; x");
+        assert_eq!(decode("&notareference;&amp"), "&notareference;&amp");
+        assert_eq!(decode("tail &"), "tail &");
     }
 
     #[test]

@@ -243,8 +243,11 @@ struct Names<'a> {
 impl<'a> Names<'a> {
     fn new(nodes: &'a [Node]) -> Self {
         let mut names = Names::default();
-        let mut seen: rustc_hash::FxHashMap<&'a str, u32> = Default::default();
+        // Sized for the page at once: most elements have a name or two, many shared.
+        let mut seen: rustc_hash::FxHashMap<&'a str, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(nodes.len() / 2, Default::default());
         names.start.reserve(nodes.len() + 1);
+        names.list.reserve(nodes.len());
         for node in nodes {
             names.start.push(names.list.len() as u32);
             if node.is_text() {

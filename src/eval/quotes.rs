@@ -66,6 +66,11 @@ pub struct Score {
     pub other: usize,
     /// Of those, given a speaker label.
     pub other_labelled: usize,
+    /// Predicted quotes in an article's first line (its title) where the gold marks no span at
+    /// all: this gold leaves titles unannotated, so these are counted apart as well.
+    pub in_bare_title: usize,
+    /// Of those, matching a gold quote (none, while titles go unannotated).
+    pub in_bare_title_matched: usize,
 }
 
 /// Score one article; mistakes are appended to `log` when it is given.
@@ -130,6 +135,22 @@ pub fn score_article(v: &Value, score: &mut Score, mut log: Option<&mut String>)
             }
         }
     }
+    let title_end = chars.iter().position(|&c| c == '\n').unwrap_or(chars.len());
+    let starts = |key: &str| {
+        v[key].as_array().into_iter().flatten().any(|o| {
+            o["start"]
+                .as_u64()
+                .is_some_and(|s| (s as usize) < title_end)
+        })
+    };
+    if !starts("quotes") && !starts("other_quoted_spans") {
+        for (p, u) in predicted.iter().zip(&used) {
+            if p.start < title_end {
+                score.in_bare_title += 1;
+                score.in_bare_title_matched += usize::from(*u);
+            }
+        }
+    }
     if let Some(log) = log {
         for (p, _) in predicted.iter().zip(&used).filter(|(_, u)| !**u) {
             let q: String = chars[p.start..p.end].iter().take(70).collect();
@@ -177,6 +198,15 @@ pub fn run(path: &str, text: &str, verbose: bool) -> Result<String, String> {
     } else {
         2.0 * p * r / (p + r)
     };
+    let body_p = ratio(
+        score.matched - score.in_bare_title_matched,
+        score.predicted - score.in_bare_title,
+    );
+    let body_f1 = if body_p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * body_p * r / (body_p + r)
+    };
     let mut out = log;
     let _ = writeln!(
         out,
@@ -189,6 +219,7 @@ pub fn run(path: &str, text: &str, verbose: bool) -> Result<String, String> {
         }
     );
     let _ = writeln!(out, "quotes: precision {p:.3} recall {r:.3} F1 {f1:.3} ({} gold, {} predicted, {} matched at IoU >= {MIN_IOU})", score.gold, score.predicted, score.matched);
+    let _ = writeln!(out, "  without {} predicted in titles the gold left unannotated: precision {body_p:.3} F1 {body_f1:.3}", score.in_bare_title);
     let _ = writeln!(out, "speaker accuracy: {:.3} ({} right of {} gold quotes with a resolved name; {} given another speaker, {} given none, {} not found)", ratio(score.right, score.named), score.right, score.named, score.wrong, score.unnamed, score.named - score.right - score.wrong - score.unnamed);
     let _ = writeln!(
         out,
@@ -231,5 +262,29 @@ mod tests {
         score_article(&v, &mut s, None);
         assert_eq!((s.gold, s.matched, s.named, s.right), (1, 1, 1, 1));
         assert_eq!((s.other, s.other_labelled), (1, 0));
+    }
+
+    #[test]
+    fn quotes_in_a_title_the_gold_left_bare_are_counted_apart() {
+        let line = |quotes: &str| {
+            format!(
+                r#"{{"id":"x","text":"Varga: ‘We stay’\n“We will stay,” Ms Varga said.","quotes":[{quotes}],"other_quoted_spans":[]}}"#
+            )
+        };
+        let body =
+            r#"{"start":18,"end":30,"speaker":"Liesl Varga","speaker_resolution":"surname_match"}"#;
+        let mut s = Score::default();
+        score_article(&serde_json::from_str(&line(body)).unwrap(), &mut s, None);
+        assert_eq!((s.predicted, s.matched, s.in_bare_title), (2, 1, 1));
+        // A title with a gold span of its own is scored as any line.
+        let title =
+            r#"{"start":8,"end":15,"speaker":"Liesl Varga","speaker_resolution":"surname_match"}"#;
+        let mut s = Score::default();
+        score_article(
+            &serde_json::from_str(&line(&format!("{title},{body}"))).unwrap(),
+            &mut s,
+            None,
+        );
+        assert_eq!((s.predicted, s.matched, s.in_bare_title), (2, 2, 0));
     }
 }

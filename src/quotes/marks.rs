@@ -48,6 +48,15 @@ fn opens_after(c: Option<char>) -> bool {
     }
 }
 
+/// Whether the mark at `i` ends a height in feet and inches (6’2”, 5'11"), an inch mark
+/// rather than a quote's end.
+fn ends_feet_and_inches(text: &[char], i: usize) -> bool {
+    let at = |back: usize| i.checked_sub(back).map(|p| text[p]);
+    let digit = |back: usize| at(back).is_some_and(|c| c.is_ascii_digit());
+    let foot = |back: usize| matches!(at(back), Some('’' | '\'' | '′'));
+    digit(1) && ((foot(2) && digit(3)) || (digit(2) && foot(3) && digit(4)))
+}
+
 fn is_opening_char(c: char) -> bool {
     matches!(c, '“' | '„' | '«' | '‘' | '‹' | '"' | '\'')
 }
@@ -70,6 +79,7 @@ fn mark_at(text: &[char], i: usize, german: bool) -> Option<(Mark, usize)> {
         '”' if prev.is_none_or(|p| p.is_whitespace() || "([".contains(p)) && next_word => {
             (Mark::OpenDouble, 1)
         }
+        '”' | '"' if ends_feet_and_inches(text, i) => return None,
         '”' | '»' => (Mark::CloseDouble, 1),
         '"' => (Mark::StraightDouble, 1),
         '`' if next == Some('`') => (Mark::OpenDouble, 2),
@@ -324,6 +334,15 @@ mod tests {
             quoted("He said,\"We stay.\" Then he left."),
             vec!["We stay."]
         );
+    }
+
+    #[test]
+    fn inch_marks_in_heights_do_not_close_a_quote() {
+        assert_eq!(
+            quoted("“She is maybe 5’11” and fast,” said Orla Benn. “I am 6'2\" myself.”"),
+            vec!["She is maybe 5’11” and fast,", "I am 6'2\" myself."]
+        );
+        assert_eq!(quoted("“We won 3-2” he said."), vec!["We won 3-2"]);
     }
 
     #[test]

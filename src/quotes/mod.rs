@@ -1208,6 +1208,42 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_colon_intro_and_verbs_of_rating_and_venting() {
+        // The year of a date belongs to the opening phrase before the subject.
+        let text = "The council met twice.\n\
+            On May 3, 2015, Varga made the following comment:\n\
+            “For young people who left school, the jobless rate is a scandal.”";
+        assert_eq!(speaker_of(text, "For young").as_deref(), Some("Varga"));
+        assert_speakers(&[
+            (
+                "Kelmar Watch rated 40% of the bills as “deeply flawed” this year.",
+                "deeply flawed",
+                "Kelmar Watch",
+            ),
+            (
+                "Mayor Ilse Voronova vented that the hearing was “a circus” all week.",
+                "a circus",
+                "Ilse Voronova",
+            ),
+            (
+                "Tomas Andric assured voters that the port was “wide open” again.",
+                "wide open",
+                "Tomas Andric",
+            ),
+        ]);
+        // "of Kelmar claims": a capitalised word after "of" qualifies the noun, it is no
+        // speaker of a verb.
+        assert_eq!(
+            speaker_of(
+                "Kelmar Watch rated 32% of Ardmoor claims as “plainly false” last year.",
+                "plainly false"
+            )
+            .as_deref(),
+            Some("Kelmar Watch")
+        );
+    }
+
+    #[test]
     fn near_misses_of_pronouns_roles_and_sources() {
         let text = "Harbour row.\n\
             Mayor Oskar Lind, union chair Marit Olsen and captain Hana Varga met on Monday, and they spoke for hours.\n\

@@ -59,7 +59,7 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "emphasizes", "emphasises", "remarks", "observes", "boasts", "mentions", "shouts", "yells",
     "counters", "welcomes", "criticises", "criticizes", "praises", "hails", "labels", "brands",
     "terms", "wonders", "muses", "repeats", "reiterates", "recounts", "charges", "laments",
-    "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges",
+    "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges", "rated", "rates", "bemoaned", "lauded", "vented", "heralded", "ranted", "griped", "grumbled", "marveled", "marvelled", "characterized", "characterised", "hinted", "implored", "elaborated", "assured", "lectured", "preached",
 ]);
 
 /// Words that may stand between a subject and its cue verb.
@@ -167,6 +167,8 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     match j.checked_sub(1).map(|p| &tokens[p]) {
         // "Lind's remarks": a possessive owns a noun.
         Some(p) if p.word && p.lower.ends_with("'s") && pronoun(p).is_none() => false,
+        // "32% of Republican claims": a capitalised word after "of" qualifies the noun.
+        Some(p) if p.word && p.cap && j >= 2 && tokens[j - 2].lower == "of" => false,
         Some(p) if p.word => {
             (p.cap && !NOT_NAMES.contains(&p.lower.as_str()))
                 || pronoun(p).is_some()
@@ -1546,6 +1548,15 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             // "But Trump campaign chairman Paul Manafort said": a conjunction needs no comma.
             None if CONJUNCTIONS.contains(&tokens[j].lower.as_str()) => j += 1,
             None => return None,
+        }
+        // "On July 6, 2015, Varga said": the year of a date is part of the opening phrase.
+        if j + 1 < at
+            && tokens[j].word
+            && tokens[j].text.len() == 4
+            && tokens[j].text.bytes().all(|b| b.is_ascii_digit())
+            && tokens[j + 1].text == ","
+        {
+            j += 2;
         }
         // "Speaking in Salem, New Hampshire, Trump said": a place set off by commas belongs to
         // the opening phrase.

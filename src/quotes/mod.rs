@@ -1208,12 +1208,33 @@ mod tests {
     }
 
     #[test]
-    fn a_dated_colon_intro_and_verbs_of_rating_and_venting() {
+    fn openings_datelines_parties_and_verbs_of_rating_and_venting() {
         // The year of a date belongs to the opening phrase before the subject.
         let text = "The council met twice.\n\
             On May 3, 2015, Varga made the following comment:\n\
             “For young people who left school, the jobless rate is a scandal.”";
         assert_eq!(speaker_of(text, "For young").as_deref(), Some("Varga"));
+        // So does the region after a place named after "in", before another opening phrase.
+        let text = "At a town hall in Brill, Kelmar, on Sunday, Ilse Voronova tried to calm \
+            the room, saying that the city should “keep talking to our neighbours.”";
+        assert_eq!(
+            speaker_of(text, "keep talking").as_deref(),
+            Some("Ilse Voronova")
+        );
+        // A dateline with a double hyphen ("BRILL -- ") is passed over too.
+        let text = "BRILL -- Mayor Hana Varga, opening the museum on Saturday, said it would \
+            tell a story, one of ''grief and joy, one of fear.''";
+        assert_eq!(
+            speaker_of(text, "grief and joy").as_deref(),
+            Some("Hana Varga")
+        );
+        // A body and a party before a given name are no part of the name, so "he" finds it.
+        let text = "Harbour Committee Republican Tomas Andric (R-Kel.), who has seen the \
+            letters, agreed.\n“Some of it is not merely gossip,” he said.";
+        assert_eq!(
+            speaker_of(text, "merely gossip").as_deref(),
+            Some("Tomas Andric")
+        );
         assert_speakers(&[
             (
                 "Kelmar Watch rated 40% of the bills as “deeply flawed” this year.",

@@ -223,13 +223,14 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         title = Some(base(&tokens[i - 2]).to_string());
         words.remove(0);
     }
-    // "Republican Christine Todd Whitman": a party or a place before a given name is not part
-    // of the name.
-    while words.len() >= 3
-        && super::names::gender_of(&tokens[words[0]].text) == '?'
-        && super::names::gender_of(&tokens[words[1]].text) != '?'
-    {
-        words.remove(0);
+    // "Republican Christine Todd Whitman", "House Intelligence Republican Mike Pompeo": a
+    // party, a place or a body before a given name (and a surname after it) is not part of
+    // the name.
+    let given = |k: &usize| super::names::gender_of(&tokens[*k].text) != '?';
+    if let Some(g) = words.iter().position(given) {
+        if g >= 1 && g + 1 < words.len() {
+            words.drain(..g);
+        }
     }
     // "Democratic National Committee Chairman Ed Rendell": the name follows the last title or
     // role word inside the run.

@@ -1566,8 +1566,28 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
                 break;
             };
             let end = (j..at.min(j + 6)).find(|&k| tokens[k].text == ",");
+            // "At a rally in Ames, Iowa, on Sunday, Clinton said": the region of a place
+            // named after "in", when another opening phrase or a name follows it.
+            let region = |e: usize| {
+                j >= 2
+                    && tokens[j - 1].text == ","
+                    && tokens[j - 2].cap
+                    && {
+                        let s = name_start(tokens, j - 2);
+                        s > 0
+                            && matches!(
+                                tokens[s - 1].lower.as_str(),
+                                "in" | "at" | "near" | "from" | "outside"
+                            )
+                    }
+                    && tokens
+                        .get(e + 1)
+                        .is_some_and(|t| t.word && (t.cap || OPENERS.contains(&t.lower.as_str())))
+            };
             match end {
-                Some(e) if n.iter().all(|x| !super::names::may_be_person(x)) => j = e + 1,
+                Some(e) if n.iter().all(|x| !super::names::may_be_person(x)) || region(e) => {
+                    j = e + 1
+                }
                 _ => break,
             }
             places += 1;
@@ -1644,10 +1664,15 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
     if j > 0 && tokens[j - 1].paragraph == tokens[j].paragraph {
         return j;
     }
-    let dash = (j..at.min(j + 12)).find(|&n| matches!(tokens[n].text.as_ref(), "—" | "–" | "--"));
+    // "--" is two "-" tokens.
+    let double =
+        |n: usize| tokens[n].text == "-" && tokens.get(n + 1).is_some_and(|t| t.text == "-");
+    let dash =
+        (j..at.min(j + 12)).find(|&n| matches!(tokens[n].text.as_ref(), "—" | "–") || double(n));
     let Some(dash) = dash else {
         return j;
     };
+    let after = if double(dash) { dash + 2 } else { dash + 1 };
     // A place in capitals or an agency in brackets: "On Friday, Gingrich —" is no dateline.
     let marked = tokens[j..dash].iter().any(|t| {
         t.text == "("
@@ -1664,7 +1689,7 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
                 }
         });
     if dateline {
-        dash + 1
+        after
     } else {
         j
     }

@@ -98,6 +98,9 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             } else {
                 speakers::after_tight(&tokens, last)
                     .map(|m| (m, last))
+                    .or_else(|| {
+                        speakers::dashed_after_name(&tokens, first, last).map(|m| (m, first))
+                    })
                     .or_else(tail)
                     .or_else(before)
                     .or_else(after)
@@ -1262,6 +1265,32 @@ mod tests {
             .as_deref(),
             Some("Kelmar Watch")
         );
+    }
+
+    #[test]
+    fn a_quote_between_dashes_after_a_name_is_theirs() {
+        let text = "Many members have said as much, including the former candidate Hana Varga \
+            -- ''It is wrong for a mayor to hide her accounts'' -- and Piet Dunn, an auditor.";
+        assert_eq!(speaker_of(text, "hide her").as_deref(), Some("Hana Varga"));
+        let text = "Many have said so, including Hana Varga — “It is wrong to hide them.”";
+        assert_eq!(
+            speaker_of(text, "wrong to hide").as_deref(),
+            Some("Hana Varga")
+        );
+        // Not the object of a preposition: the quote is about that name.
+        let text = "Piet Dunn set himself apart from Ilse Voronova, who has seemed fond of Mr. \
+            Andric -- ''a different Voronova to me, which was a shock.''";
+        assert_ne!(
+            speaker_of(text, "a different").as_deref(),
+            Some("Andric"),
+            "{text}"
+        );
+        let text = "One of the men, Jonas Brekke, 70, had served in Kelmar - ''two years of \
+            misery'' - and said he feared a war.";
+        assert_ne!(speaker_of(text, "two years").as_deref(), Some("Kelmar"));
+        // Nor a gloss of a named thing.
+        let text = "The hashtag #PortaAperta - ''open door'' - spread fast on Sunday.";
+        assert_eq!(speaker_of(text, "open door"), None);
     }
 
     #[test]

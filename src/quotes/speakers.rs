@@ -601,6 +601,51 @@ pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
     }
 }
 
+/// `... including Mitt Romney -- “...” -- and ...`: a quote set off by dashes right after a name
+/// is that person's. The quote closes its sentence or another dash follows it.
+pub fn dashed_after_name(tokens: &[Token], first: usize, last: usize) -> Option<Mention> {
+    let k = tokens[first].quote;
+    let mut j = first;
+    while j > 0 && tokens[j - 1].quote == k && !tokens[j - 1].word {
+        j -= 1;
+    }
+    // The dash before the quote: one token, or "--" as two.
+    let dash_end = j.checked_sub(1)?;
+    let mut e = dash_end.checked_sub(1)?;
+    if !is_dash(&tokens[dash_end]) || tokens[dash_end].quote.is_some() {
+        return None;
+    }
+    if tokens[dash_end].text == "-" && tokens[e].text == "-" {
+        e = e.checked_sub(1)?;
+    }
+    if tokens[e].paragraph != tokens[first].paragraph || !namelike(&tokens[e]) {
+        return None;
+    }
+    let mut a = last + 1;
+    while a < tokens.len() && tokens[a].quote == k && !tokens[a].word {
+        a += 1;
+    }
+    let closed = tokens.get(a).is_none_or(|t| {
+        is_dash(t) || t.paragraph != tokens[last].paragraph || matches!(t.text.as_ref(), "." | ";")
+    });
+    if !closed {
+        return None;
+    }
+    // "supportive of Mr. Trump -- “...”", "served in Vietnam - “...”": the object of a
+    // preposition is what the quote is about, not who said it.
+    let s = name_start(tokens, e);
+    let before = with_article(tokens, s);
+    // "The hashtag #PorteOuverte - “open door” -": a gloss of a named thing.
+    if before > 0 && {
+        let w = tokens[before - 1].lower.as_str();
+        w == "to" || w == "#" || w == "@" || PREPOSITIONS.contains(&w) || NAMING.contains(&w)
+    } {
+        return None;
+    }
+    let run = name_at(tokens, s).filter(|r| r.words.last() == Some(&e))?;
+    Some(Mention::Name(vec![run_text(tokens, &run)]))
+}
+
 /// Whether the quote whose last token is `last` ends with its own full stop, question or
 /// exclamation mark.
 fn ends_sentence(tokens: &[Token], last: usize) -> bool {

@@ -921,6 +921,12 @@ mod tests {
     fn nouns_that_look_like_cues_and_long_or_numbered_names() {
         assert_speakers(&[
             (
+                "“The file is useful,” said Orla Benn, explaining she worked with Dunn, who \
+                 cleaned up state data: “Piet is a real talent.”",
+                "real talent",
+                "Orla Benn",
+            ),
+            (
                 "Of Lind, Olsen said voters in the state would think it \"a hard thing to forgive\" in him.",
                 "hard thing",
                 "Olsen",
@@ -1224,6 +1230,11 @@ mod tests {
             speaker_of(text, "keep talking").as_deref(),
             Some("Ilse Voronova")
         );
+        // "by warning that": after "by" a cue word in -ing is the verb, not the noun.
+        let text = "On the eve of the vote, Varga rallied supporters by warning darkly that \
+            “the harbour is in danger” because “the barges are coming.”";
+        assert_eq!(speaker_of(text, "harbour is in").as_deref(), Some("Varga"));
+        assert_eq!(speaker_of(text, "barges are").as_deref(), Some("Varga"));
         // A dateline with a double hyphen ("BRILL -- ") is passed over too.
         let text = "BRILL -- Mayor Hana Varga, opening the museum on Saturday, said it would \
             tell a story, one of ''grief and joy, one of fear.''";

@@ -153,11 +153,16 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     // after an article, a possessive pronoun or a preposition, is the noun wherever the quote
     // stands ("people close to her said" still speaks).
     let noun_form = NOUN_FORMS.contains(&t.lower.as_str()) || NOUN_LIKE.contains(&t.lower.as_str());
+    // "rallied supporters by warning that ...": after "by" a word in -ing is the verb.
+    let gerund = t.lower.ends_with("ing") && j > 0 && tokens[j - 1].lower == "by";
     if noun_form
+        && !gerund
         && j > 0
         && tokens[j - 1].word
         && (NOUN_BEFORE.contains(&tokens[j - 1].lower.as_str())
-            || PREPOSITIONS.contains(&tokens[j - 1].lower.as_str()))
+            || PREPOSITIONS.contains(&tokens[j - 1].lower.as_str())
+            // "cleaning up state data": the particle of a phrasal verb before it.
+            || matches!(tokens[j - 1].lower.as_str(), "up" | "out" | "down" | "off"))
     {
         return false;
     }

@@ -1235,6 +1235,14 @@ mod tests {
             “the harbour is in danger” because “the barges are coming.”";
         assert_eq!(speaker_of(text, "harbour is in").as_deref(), Some("Varga"));
         assert_eq!(speaker_of(text, "barges are").as_deref(), Some("Varga"));
+        // A comma between the opening phrase's adjectives ("In a long, frank interview").
+        let text = "In a long, in-prison interview with reporter Piet Dunn last year, Andric \
+            said he welcomed the move and added, \"I will plead guilty, no problem.\"";
+        assert_eq!(speaker_of(text, "plead guilty").as_deref(), Some("Andric"));
+        // A verb of saying before its speaker, then the quote.
+        let text = "Because of how the council set the calendar, explained Varga, “with this \
+            over by March, it is hard to see a way.”";
+        assert_eq!(speaker_of(text, "hard to see").as_deref(), Some("Varga"));
         // A dateline with a double hyphen ("BRILL -- ") is passed over too.
         let text = "BRILL -- Mayor Hana Varga, opening the museum on Saturday, said it would \
             tell a story, one of ''grief and joy, one of fear.''";

@@ -1443,10 +1443,69 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         // "to urge leaders": an infinitive is not a speech act of anyone near it (is_cue_at
         // says so of cue verbs; this covers phrasal cues too: "to put it mildly").
         if is_cue_at(tokens, j) && !infinitive(tokens, j) {
+            if let Some(m) = inverted_before(tokens, j, first) {
+                return Some((m, j));
+            }
             return subject(tokens, j).map(|m| (m, j));
         }
     }
     None
+}
+
+/// Verbs of saying that may come before their speaker and take no listener after them.
+static INVERTED: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "explained",
+    "explains",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "continued",
+    "continues",
+    "insisted",
+    "insists",
+    "replied",
+    "replies",
+    "recalled",
+    "recalls",
+    "quipped",
+    "observed",
+    "remarked",
+    "conceded",
+    "countered",
+    "declared",
+    "stressed",
+    "responded",
+    "concluded",
+]);
+
+/// "Because of the calendar, explained Varga, “...”": a verb of saying after a comma (or
+/// opening the sentence), then a name and a comma or colon right before the quote.
+fn inverted_before(tokens: &[Token], v: usize, first: usize) -> Option<Mention> {
+    let t = &tokens[v];
+    let opens = v == 0 || tokens[v - 1].sentence != t.sentence;
+    if !INVERTED.contains(&t.lower.as_str()) || !(opens || tokens[v - 1].text == ",") {
+        return None;
+    }
+    let e = *name_at(tokens, v + 1)?.words.last()?;
+    let k = tokens[first].quote;
+    let punct = tokens
+        .get(e + 1)
+        .is_some_and(|p| matches!(p.text.as_ref(), "," | ":"));
+    let adjacent = (e + 2..first).all(|n| tokens[n].quote == k && !tokens[n].word);
+    if !punct || !adjacent {
+        return None;
+    }
+    match forward(tokens, v + 1)? {
+        m @ Mention::Name(_) => Some(m),
+        _ => None,
+    }
 }
 
 /// Words that open a sentence before its subject ("During the debate, Trump said").
@@ -1692,6 +1751,28 @@ fn after_openers(tokens: &[Token], start: usize, mut j: usize, at: usize) -> Opt
     if k > start && k < at && tokens[k].word && !own_subject {
         if let Some(m) = subject_at(k) {
             return Some(m);
+        }
+    }
+    // "In a wide-ranging, in-prison interview last year, Lazar said": a comma between the
+    // opening phrase's adjectives; the subject follows the phrase's own comma.
+    if j < at && tokens[j].word && !tokens[j].cap && !OPENERS.contains(&tokens[j].lower.as_str()) {
+        let comma = (j + 1..at.min(j + 12))
+            .take_while(|&n| tokens[n].quote.is_none())
+            .find(|&n| tokens[n].text == ",");
+        if let Some(c) = comma {
+            match forward(tokens, c + 1) {
+                Some(m @ Mention::Pronoun(_)) => return Some(m),
+                Some(m @ Mention::Name(_)) => {
+                    let last = *name_at(tokens, c + 1)?.words.last()?;
+                    let verb = tokens
+                        .get(last + 1)
+                        .is_some_and(|t| t.word && !t.cap && t.quote.is_none());
+                    if verb && !possessive(&tokens[last]) {
+                        return Some(m);
+                    }
+                }
+                _ => {}
+            }
         }
     }
     // Up to two more phrases, each opening with such a word and closed by a comma.

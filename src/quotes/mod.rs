@@ -1239,6 +1239,10 @@ mod tests {
         let text = "In a long, in-prison interview with reporter Piet Dunn last year, Andric \
             said he welcomed the move and added, \"I will plead guilty, no problem.\"";
         assert_eq!(speaker_of(text, "plead guilty").as_deref(), Some("Andric"));
+        // A verb joined by "and" to a clause with its own subject ("when Lind knocked ...").
+        let text = "There were sharper jabs, such as when Lind knocked Varga on trade and \
+            called her a \"moderate,\" a subtle dig at a rival.";
+        assert_eq!(speaker_of(text, "moderate").as_deref(), Some("Lind"));
         // A verb of saying before its speaker, then the quote.
         let text = "Because of how the council set the calendar, explained Varga, “with this \
             over by March, it is hard to see a way.”";

@@ -1139,7 +1139,9 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                 return Some(m);
             }
         }
-        return main_subject(tokens, v);
+        // "such as when Lind knocked Varga and called her a “moderate,”": the subject of the
+        // clause the verb is joined to, when a conjunction opens that clause.
+        return main_subject(tokens, v).or_else(|| joined_clause_subject(tokens, j - 1));
     }
     // "Lind wrote in a note to The Ledger explaining why": after a preposition the noun is an
     // object; the participle goes with the clause's own cue verb.
@@ -1169,6 +1171,26 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         ),
         None => main_subject(tokens, v),
         m => m,
+    }
+}
+
+/// Words that open a clause with its own subject ("when Lind knocked ...").
+const SUBORDINATORS: &[&str] = &[
+    "when", "as", "after", "while", "because", "since", "before", "until", "once", "where",
+];
+
+/// The subject of the clause that the "and" at `and` joins a verb to: a name or pronoun right
+/// after a subordinating word and right before its verb, within the sentence.
+fn joined_clause_subject(tokens: &[Token], and: usize) -> Option<Mention> {
+    let sentence = tokens[and].sentence;
+    let k = (and.saturating_sub(24)..and)
+        .rev()
+        .take_while(|&n| tokens[n].sentence == sentence && tokens[n].quote.is_none())
+        .find(|&n| n > 0 && SUBORDINATORS.contains(&tokens[n - 1].lower.as_str()))?;
+    verb_after_name(tokens, k)?;
+    match forward(tokens, k)? {
+        m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
+        _ => None,
     }
 }
 

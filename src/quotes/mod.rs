@@ -1317,6 +1317,26 @@ mod tests {
     }
 
     #[test]
+    fn an_office_after_a_place_and_a_sentence_opening_on_a_person() {
+        // "the Kelmar senator" is the senator the article introduced, never "Kelmar".
+        let text = "Kelmar senator Ilse Voronova spoke first.\n\
+            “It would be a disaster,” the Kelmar senator said.";
+        assert_eq!(
+            speaker_of(text, "a disaster").as_deref(),
+            Some("Ilse Voronova")
+        );
+        let text = "“It would be a disaster,” the Kelmar senator said.";
+        assert_eq!(speaker_of(text, "a disaster"), None);
+        // "As for Andric, he said ...": the sentence is about Andric, and so is "he".
+        let text = "“We must respect the voters,” the Kelmar senator said.\n\
+            As for Tomas Andric, he said he is not worried. “I will have the votes,” he said.";
+        assert_eq!(
+            speaker_of(text, "have the votes").as_deref(),
+            Some("Tomas Andric")
+        );
+    }
+
+    #[test]
     fn near_misses_of_pronouns_roles_and_sources() {
         let text = "Harbour row.\n\
             Mayor Oskar Lind, union chair Marit Olsen and captain Hana Varga met on Monday, and they spoke for hours.\n\

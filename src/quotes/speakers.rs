@@ -1174,6 +1174,35 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
     }
 }
 
+/// Offices one person holds: a description ending in one is a person, not the place or body
+/// named before it ("the Kelmar senator", "the Ardmoor governor").
+static OFFICES: WordSet = WordSet::new(&[
+    "senator",
+    "governor",
+    "mayor",
+    "president",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "candidate",
+    "nominee",
+    "frontrunner",
+    "front-runner",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "chairman",
+    "chairwoman",
+    "premier",
+    "chancellor",
+    "legislator",
+    "representative",
+    "hopeful",
+    "mogul",
+    "star",
+    "native",
+]);
+
 /// Words that open a clause with its own subject ("when Lind knocked ...").
 const SUBORDINATORS: &[&str] = &[
     "when", "as", "after", "while", "because", "since", "before", "until", "once", "where",
@@ -1652,6 +1681,16 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     }
     let start = j;
     let comma = (j..at).find(|&n| tokens[n].text == "," && tokens[n].quote.is_none());
+    // "As for Varga, she said ...": the person the sentence opens on is its subject.
+    if let Some(c) = comma.filter(|&c| {
+        tokens[j].lower == "as"
+            && tokens.get(j + 1).is_some_and(|t| t.lower == "for")
+            && tokens.get(c + 1).is_some_and(|t| pronoun(t).is_some())
+    }) {
+        if let Some(run) = name_at(tokens, j + 2).filter(|r| r.words.last() == Some(&(c - 1))) {
+            return Some(Mention::Name(vec![run_text(tokens, &run)]));
+        }
+    }
     // "Hours later, Marsh ...": a short phrase of time, set off by a comma.
     let short_opener = comma.is_some_and(|c| {
         c > j + 1
@@ -2016,6 +2055,30 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                 .filter(|w| !NOT_NAMES.contains(&w.to_lowercase().as_str()))
                 .filter(|w| !adjective(w))
                 .collect();
+            // "the Kelmar senator": a place before an office held by one person names the
+            // place, not the speaker; the person of the article with that role, if any.
+            let office = d
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| OFFICES.contains(&w.to_lowercase().as_str()));
+            if office && !caps.is_empty() {
+                let lower: Vec<String> = caps.iter().map(|w| w.to_lowercase()).collect();
+                return people
+                    .list
+                    .iter()
+                    .rev()
+                    .find(|p| {
+                        p.name.contains(' ')
+                            && p.role.as_ref().is_some_and(|r| {
+                                let r = r.to_lowercase();
+                                lower.iter().all(|c| r.split_whitespace().any(|w| w == c))
+                            })
+                    })
+                    .map(|p| Speaker {
+                        name: p.name.clone(),
+                        role: p.role.clone(),
+                    });
+            }
             if !caps.is_empty() {
                 let name = caps
                     .iter()

@@ -247,16 +247,19 @@ const OFFER_WORDS: &[&str] = &[
 /// two prompts of the same kind, among the same siblings, when each of them speaks to the
 /// reader or about the offer.
 fn between_hits(tree: &Tree, hits: &mut Vec<Hit>) {
-    let mut text: Vec<(usize, Category)> = hits
+    // (node, category) packed in one number, so this sort shares its code with the plan's
+    // sort of node numbers (each sort instantiated costs the wasm kilobytes).
+    let mut text: Vec<usize> = hits
         .iter()
         .filter(|h| h.strength == Strength::Text)
-        .map(|h| (h.node, h.category))
+        .map(|h| h.node << 2 | h.category as usize)
         .collect();
     text.sort_unstable();
     text.dedup();
+    let unpack = |p: usize| (p >> 2, Category::ALL[p & 3]);
     let mut extra = Vec::new();
     for pair in text.windows(2) {
-        let ((a, ca), (b, cb)) = (pair[0], pair[1]);
+        let ((a, ca), (b, cb)) = (unpack(pair[0]), unpack(pair[1]));
         let Some(parent) = tree.parent[a] else {
             continue;
         };

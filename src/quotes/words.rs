@@ -119,6 +119,13 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
                             || (t.text.len() == 1 && t.cap)
                             || super::people::is_initials(&t.text))
                 }) || place_abbreviation_ends(&out, text, i))
+                && next_starts_sentence(text, i)
+            // "(Just look at the choice.) But ...": a sentence ending inside brackets ends with them.
+            || quote.is_none()
+                && c == ')'
+                && out
+                    .last()
+                    .is_some_and(|t: &Token| t.quote.is_none() && matches!(t.text.as_str(), "." | "?" | "!"))
                 && next_starts_sentence(text, i);
         out.push(Token {
             start,
@@ -347,15 +354,28 @@ mod tests {
         assert!(by("Next").sentence > by("left").sentence);
     }
 
+    /// The sentence number of each word of a text without quotes, by the word.
+    fn sentence_of(text: &str) -> impl Fn(&str) -> usize {
+        let chars: Vec<char> = text.chars().collect();
+        let t = tokens(&chars, &[]);
+        move |w| t.iter().find(|t| t.text == w).unwrap().sentence
+    }
+
     #[test]
     fn del_is_a_title_before_a_name_and_a_state_before_a_sentence() {
-        let text: Vec<char> = "The board heard Del. Ana Voss in Dover, Del. The ferry left."
-            .chars()
-            .collect();
-        let t = tokens(&text, &[]);
-        let sentence = |w: &str| t.iter().find(|t| t.text == w).unwrap().sentence;
+        let sentence = sentence_of("The board heard Del. Ana Voss in Dover, Del. The ferry left.");
         assert_eq!(sentence("board"), sentence("Ana"));
         assert_ne!(sentence("Dover"), sentence("ferry"));
+    }
+
+    #[test]
+    fn a_sentence_in_brackets_ends_with_them() {
+        let sentence = sentence_of("Dunn spoke. (Look at the fund.) But, as Dunn said, it fails.");
+        assert_ne!(sentence("fund"), sentence("But"));
+        assert_eq!(sentence(")"), sentence("fund"));
+        // Brackets inside a sentence do not end it.
+        let sentence = sentence_of("Dunn (a former aide) said it fails.");
+        assert_eq!(sentence("aide"), sentence("said"));
     }
 
     #[test]

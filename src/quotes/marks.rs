@@ -185,6 +185,22 @@ impl Open {
     }
 }
 
+/// Whether, after the curly quote opening at `i`, its paragraph holds a closing `”` and then
+/// a straight `"`: the straight quote around it is closed in the paragraph (an excerpt that
+/// a straight mark opens and never closes has its inner quotes as quotes of their own).
+fn straight_closes_later(text: &[char], i: usize) -> bool {
+    let rest = text[i..].iter().take_while(|&&c| c != '\n');
+    let mut curly_closed = false;
+    for &c in rest {
+        match c {
+            '”' => curly_closed = true,
+            '"' if curly_closed => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// All quoted spans of an article, outermost only, in order. Single quotes inside a double
 /// quote belong to it; an unclosed quote ends with its paragraph.
 pub fn spans(text: &[char]) -> Vec<Span> {
@@ -192,6 +208,9 @@ pub fn spans(text: &[char]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut double: Option<Open> = None;
     let mut single: Option<Open> = None; // outside double quotes only
+                                         // Curly quotes opened inside a quote that a straight mark opened ("He called it “a farce”
+                                         // and left," she said): each closes its own curly mark, not the straight quote.
+    let mut inner = 0usize;
     let mut i = 0;
     while i < text.len() {
         if text[i] == '\n' {
@@ -200,6 +219,7 @@ pub fn spans(text: &[char]) -> Vec<Span> {
                 open.close(&mut out, text, i, None, continues);
             }
             single = None;
+            inner = 0;
             i += 1;
             continue;
         }
@@ -216,6 +236,15 @@ pub fn spans(text: &[char]) -> Vec<Span> {
             (Mark::OpenDouble, None) | (Mark::StraightDouble, None) => {
                 double = Some(Open::new(&out, i, len, true));
                 single = None;
+                inner = 0;
+            }
+            (Mark::OpenDouble, Some(open))
+                if text[open.mark] == '"' && text[i] == '“' && straight_closes_later(text, i) =>
+            {
+                inner += 1;
+            }
+            (Mark::CloseDouble, Some(_)) if inner > 0 && text[i] == '”' => {
+                inner -= 1;
             }
             (Mark::CloseDouble, Some(open)) => {
                 open.close(&mut out, text, i, Some((i, len)), false);
@@ -333,6 +362,20 @@ mod tests {
         assert_eq!(
             quoted("He said,\"We stay.\" Then he left."),
             vec!["We stay."]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_inside_a_straight_quote_stay_inside_it() {
+        assert_eq!(
+            quoted("\"He called it “a farce” and left,\" she said."),
+            vec!["He called it “a farce” and left,"]
+        );
+        // An excerpt a straight mark opens and never closes is not run on to its paragraph's
+        // end: the curly closing mark ends it, as before.
+        assert_eq!(
+            quoted("\"At the time, after what she called a “rant,” she was calm."),
+            vec!["At the time, after what she called a “rant,"]
         );
     }
 

@@ -59,7 +59,10 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "emphasizes", "emphasises", "remarks", "observes", "boasts", "mentions", "shouts", "yells",
     "counters", "welcomes", "criticises", "criticizes", "praises", "hails", "labels", "brands",
     "terms", "wonders", "muses", "repeats", "reiterates", "recounts", "charges", "laments",
-    "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges", "rated", "rates", "bemoaned", "lauded", "vented", "heralded", "ranted", "griped", "grumbled", "marveled", "marvelled", "characterized", "characterised", "hinted", "implored", "elaborated", "assured", "lectured", "preached",
+    "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges", "rated", "rates",
+    "bemoaned", "lauded", "vented", "heralded", "ranted", "griped", "grumbled", "marveled",
+    "marvelled", "characterized", "characterised", "hinted", "implored", "elaborated", "assured",
+    "lectured", "preached",
 ]);
 
 /// Words that may stand between a subject and its cue verb.
@@ -1176,31 +1179,12 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
 
 /// Offices one person holds: a description ending in one is a person, not the place or body
 /// named before it ("the Kelmar senator", "the Ardmoor governor").
+#[rustfmt::skip]
 static OFFICES: WordSet = WordSet::new(&[
-    "senator",
-    "governor",
-    "mayor",
-    "president",
-    "congressman",
-    "congresswoman",
-    "lawmaker",
-    "candidate",
-    "nominee",
-    "frontrunner",
-    "front-runner",
-    "billionaire",
-    "businessman",
-    "businesswoman",
-    "chairman",
-    "chairwoman",
-    "premier",
-    "chancellor",
-    "legislator",
-    "representative",
-    "hopeful",
-    "mogul",
-    "star",
-    "native",
+    "senator", "governor", "mayor", "president", "congressman", "congresswoman", "lawmaker",
+    "candidate", "nominee", "frontrunner", "front-runner", "billionaire", "businessman",
+    "businesswoman", "chairman", "chairwoman", "premier", "chancellor", "legislator",
+    "representative", "hopeful", "mogul", "star", "native",
 ]);
 
 /// Words that open a clause with its own subject ("when Lind knocked ...").
@@ -1504,36 +1488,12 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
 }
 
 /// Verbs of saying that may come before their speaker and take no listener after them.
+#[rustfmt::skip]
 static INVERTED: WordSet = WordSet::new(&[
-    "said",
-    "says",
-    "explained",
-    "explains",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "wrote",
-    "writes",
-    "argued",
-    "argues",
-    "continued",
-    "continues",
-    "insisted",
-    "insists",
-    "replied",
-    "replies",
-    "recalled",
-    "recalls",
-    "quipped",
-    "observed",
-    "remarked",
-    "conceded",
-    "countered",
-    "declared",
-    "stressed",
-    "responded",
-    "concluded",
+    "said", "says", "explained", "explains", "added", "adds", "noted", "notes", "wrote", "writes",
+    "argued", "argues", "continued", "continues", "insisted", "insists", "replied", "replies",
+    "recalled", "recalls", "quipped", "observed", "remarked", "conceded", "countered", "declared",
+    "stressed", "responded", "concluded",
 ]);
 
 /// "Because of the calendar, explained Varga, “...”": a verb of saying after a comma (or

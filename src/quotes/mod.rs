@@ -1243,6 +1243,13 @@ mod tests {
         let text = "There were sharper jabs, such as when Lind knocked Varga on trade and \
             called her a \"moderate,\" a subtle dig at a rival.";
         assert_eq!(speaker_of(text, "moderate").as_deref(), Some("Lind"));
+        // "footage of Andric saying": the one recorded speaks.
+        let text = "The spot concludes with footage of Tomas Andric saying during the debate, \
+            “That makes me smart,” as the crowd laughed.";
+        assert_eq!(
+            speaker_of(text, "makes me smart").as_deref(),
+            Some("Tomas Andric")
+        );
         // A verb of saying before its speaker, then the quote.
         let text = "Because of how the council set the calendar, explained Varga, “with this \
             over by March, it is hard to see a way.”";

@@ -1153,8 +1153,16 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         let s = with_article(tokens, name_start(tokens, j - 1));
         s > 0 && {
             let before = tokens[s - 1].lower.as_str();
+            // "footage of Trump saying, “...”": a recording of someone speaking.
+            let recorded = before == "of"
+                && s >= 2
+                && matches!(
+                    tokens[s - 2].lower.as_str(),
+                    "footage" | "video" | "clip" | "recording" | "audio" | "tape"
+                );
             (before == "to" || PREPOSITIONS.contains(&before))
                 && !matches!(before, "with" | "without")
+                && !recorded
         }
     };
     if object {

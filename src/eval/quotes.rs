@@ -177,6 +177,15 @@ pub fn score_article(v: &Value, score: &mut Score, mut log: Option<&mut String>)
     }
 }
 
+/// The harmonic mean of precision and recall (0 when both are 0).
+fn f1_score(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
 /// Run the evaluation over a JSONL gold file and render the report.
 pub fn run(path: &str, text: &str, verbose: bool) -> Result<String, String> {
     let mut score = Score::default();
@@ -193,20 +202,12 @@ pub fn run(path: &str, text: &str, verbose: bool) -> Result<String, String> {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let p = ratio(score.matched, score.predicted);
     let r = ratio(score.matched, score.gold);
-    let f1 = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let f1 = f1_score(p, r);
     let body_p = ratio(
         score.matched - score.in_bare_title_matched,
         score.predicted - score.in_bare_title,
     );
-    let body_f1 = if body_p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * body_p * r / (body_p + r)
-    };
+    let body_f1 = f1_score(body_p, r);
     let mut out = log;
     let _ = writeln!(
         out,

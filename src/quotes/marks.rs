@@ -207,9 +207,10 @@ pub fn spans(text: &[char]) -> Vec<Span> {
     let german = text.contains(&'„');
     let mut out = Vec::new();
     let mut double: Option<Open> = None;
-    let mut single: Option<Open> = None; // outside double quotes only
-                                         // Curly quotes opened inside a quote that a straight mark opened ("He called it “a farce”
-                                         // and left," she said): each closes its own curly mark, not the straight quote.
+    // Outside double quotes only.
+    let mut single: Option<Open> = None;
+    // Curly quotes opened inside a quote that a straight mark opened ("He called it “a farce”
+    // and left," she said): each closes its own curly mark, not the straight quote.
     let mut inner = 0usize;
     let mut i = 0;
     while i < text.len() {

@@ -571,14 +571,41 @@ fn introduces_next(tokens: &[Token], j: usize) -> bool {
 /// Dashes that credit a quote to a name after it.
 const DASHES: &[&str] = &["—", "―", "–", "-", "--"];
 
-/// `“...” ― Piet Dunn`, or a quote closing its paragraph and a paragraph of `- Dunn.` after it:
-/// a dash and a name, and nothing else to the end of the paragraph but a short description.
-pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
+/// The first of the quote's own mark tokens before its first word `first`.
+fn marks_before(tokens: &[Token], first: usize) -> usize {
+    let k = tokens[first].quote;
+    let mut j = first;
+    while j > 0 && tokens[j - 1].quote == k && !tokens[j - 1].word {
+        j -= 1;
+    }
+    j
+}
+
+/// One past the quote's own mark tokens after its last word `last`.
+fn marks_after(tokens: &[Token], last: usize) -> usize {
     let k = tokens[last].quote;
     let mut j = last + 1;
     while j < tokens.len() && tokens[j].quote == k && !tokens[j].word {
         j += 1;
     }
+    j
+}
+
+/// "--" written as two "-" tokens, starting at token `n`.
+fn double_dash(tokens: &[Token], n: usize) -> bool {
+    tokens[n].text == "-" && tokens.get(n + 1).is_some_and(|t| t.text == "-")
+}
+
+/// The name whose run starts at token `s` and ends at token `e`, if one does.
+fn name_from_to(tokens: &[Token], s: usize, e: usize) -> Option<Mention> {
+    let run = name_at(tokens, s).filter(|r| r.words.last() == Some(&e))?;
+    Some(Mention::Name(vec![run_text(tokens, &run)]))
+}
+
+/// `“...” ― Piet Dunn`, or a quote closing its paragraph and a paragraph of `- Dunn.` after it:
+/// a dash and a name, and nothing else to the end of the paragraph but a short description.
+pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
+    let j = marks_after(tokens, last);
     let dash = tokens.get(j)?;
     let next_paragraph = dash.paragraph == tokens[last].paragraph + 1;
     if !DASHES.contains(&dash.text.as_ref())
@@ -612,28 +639,19 @@ pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
 /// `... including Mitt Romney -- “...” -- and ...`: a quote set off by dashes right after a name
 /// is that person's. The quote closes its sentence or another dash follows it.
 pub fn dashed_after_name(tokens: &[Token], first: usize, last: usize) -> Option<Mention> {
-    let k = tokens[first].quote;
-    let mut j = first;
-    while j > 0 && tokens[j - 1].quote == k && !tokens[j - 1].word {
-        j -= 1;
-    }
     // The dash before the quote: one token, or "--" as two.
-    let dash_end = j.checked_sub(1)?;
+    let dash_end = marks_before(tokens, first).checked_sub(1)?;
     let mut e = dash_end.checked_sub(1)?;
     if !is_dash(&tokens[dash_end]) || tokens[dash_end].quote.is_some() {
         return None;
     }
-    if tokens[dash_end].text == "-" && tokens[e].text == "-" {
+    if double_dash(tokens, e) {
         e = e.checked_sub(1)?;
     }
     if tokens[e].paragraph != tokens[first].paragraph || !namelike(&tokens[e]) {
         return None;
     }
-    let mut a = last + 1;
-    while a < tokens.len() && tokens[a].quote == k && !tokens[a].word {
-        a += 1;
-    }
-    let closed = tokens.get(a).is_none_or(|t| {
+    let closed = tokens.get(marks_after(tokens, last)).is_none_or(|t| {
         is_dash(t) || t.paragraph != tokens[last].paragraph || matches!(t.text.as_ref(), "." | ";")
     });
     if !closed {
@@ -650,8 +668,7 @@ pub fn dashed_after_name(tokens: &[Token], first: usize, last: usize) -> Option<
     } {
         return None;
     }
-    let run = name_at(tokens, s).filter(|r| r.words.last() == Some(&e))?;
-    Some(Mention::Name(vec![run_text(tokens, &run)]))
+    name_from_to(tokens, s, e)
 }
 
 /// Whether the quote whose last token is `last` ends with its own full stop, question or
@@ -1406,11 +1423,7 @@ const ADDRESSED: &[&str] = &["to", "against", "toward", "towards", "about"];
 /// The name a quote is credited to by a colon right before it, in the same paragraph
 /// ("Republican pollster Daron Shaw: “...”", "More from Jones: “...”", "Rep. Ana Ruiz (D-Kel.):").
 pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
-    let k = tokens[first].quote;
-    let mut j = first;
-    while j > 0 && tokens[j - 1].quote == k && !tokens[j - 1].word {
-        j -= 1;
-    }
+    let j = marks_before(tokens, first);
     if j < 2 || tokens[j - 1].text != ":" || tokens[j - 1].quote.is_some() {
         return None;
     }
@@ -1449,8 +1462,8 @@ pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
         if !opening {
             return None;
         }
-        if let Some(run) = name_at(tokens, s).filter(|r| r.words.last() == Some(&e)) {
-            return Some(Mention::Name(vec![run_text(tokens, &run)]));
+        if let Some(m) = name_from_to(tokens, s, e) {
+            return Some(m);
         }
     }
     match backward(tokens, e)? {
@@ -1655,8 +1668,8 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             && tokens.get(j + 1).is_some_and(|t| t.lower == "for")
             && tokens.get(c + 1).is_some_and(|t| pronoun(t).is_some())
     }) {
-        if let Some(run) = name_at(tokens, j + 2).filter(|r| r.words.last() == Some(&(c - 1))) {
-            return Some(Mention::Name(vec![run_text(tokens, &run)]));
+        if let Some(m) = name_from_to(tokens, j + 2, c - 1) {
+            return Some(m);
         }
     }
     // "Hours later, Marsh ...": a short phrase of time, set off by a comma.
@@ -1824,15 +1837,16 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
     if j > 0 && tokens[j - 1].paragraph == tokens[j].paragraph {
         return j;
     }
-    // "--" is two "-" tokens.
-    let double =
-        |n: usize| tokens[n].text == "-" && tokens.get(n + 1).is_some_and(|t| t.text == "-");
-    let dash =
-        (j..at.min(j + 12)).find(|&n| matches!(tokens[n].text.as_ref(), "—" | "–") || double(n));
+    let dash = (j..at.min(j + 12))
+        .find(|&n| matches!(tokens[n].text.as_ref(), "—" | "–") || double_dash(tokens, n));
     let Some(dash) = dash else {
         return j;
     };
-    let after = if double(dash) { dash + 2 } else { dash + 1 };
+    let after = if double_dash(tokens, dash) {
+        dash + 2
+    } else {
+        dash + 1
+    };
     // A place in capitals or an agency in brackets: "On Friday, Gingrich —" is no dateline.
     let marked = tokens[j..dash].iter().any(|t| {
         t.text == "("

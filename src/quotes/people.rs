@@ -223,7 +223,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         title = Some(base(&tokens[i - 2]).to_string());
         words.remove(0);
     }
-    // "Republican Christine Todd Whitman", "House Intelligence Republican Mike Pompeo": a
+    // "Republican Christine Todd Whitman", "Harbour Committee Republican Tomas Andric": a
     // party, a place or a body before a given name (and a surname after it) is not part of
     // the name.
     let given = |k: &usize| super::names::gender_of(&tokens[*k].text) != '?';

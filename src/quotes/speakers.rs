@@ -175,7 +175,7 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     match j.checked_sub(1).map(|p| &tokens[p]) {
         // "Lind's remarks": a possessive owns a noun.
         Some(p) if p.word && p.lower.ends_with("'s") && pronoun(p).is_none() => false,
-        // "32% of Republican claims": a capitalised word after "of" qualifies the noun.
+        // "32% of Kelmar claims": a capitalised word after "of" qualifies the noun.
         Some(p) if p.word && p.cap && j >= 2 && tokens[j - 2].lower == "of" => false,
         Some(p) if p.word => {
             (p.cap && !NOT_NAMES.contains(&p.lower.as_str()))
@@ -636,7 +636,7 @@ pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
     }
 }
 
-/// `... including Mitt Romney -- “...” -- and ...`: a quote set off by dashes right after a name
+/// `... including Hana Varga -- “...” -- and ...`: a quote set off by dashes right after a name
 /// is that person's. The quote closes its sentence or another dash follows it.
 pub fn dashed_after_name(tokens: &[Token], first: usize, last: usize) -> Option<Mention> {
     // The dash before the quote: one token, or "--" as two.
@@ -657,11 +657,11 @@ pub fn dashed_after_name(tokens: &[Token], first: usize, last: usize) -> Option<
     if !closed {
         return None;
     }
-    // "supportive of Mr. Trump -- “...”", "served in Vietnam - “...”": the object of a
+    // "fond of Mr. Andric -- “...”", "served in Kelmar - “...”": the object of a
     // preposition is what the quote is about, not who said it.
     let s = name_start(tokens, e);
     let before = with_article(tokens, s);
-    // "The hashtag #PorteOuverte - “open door” -": a gloss of a named thing.
+    // "The hashtag #PortaAperta - “open door” -": a gloss of a named thing.
     if before > 0 && {
         let w = tokens[before - 1].lower.as_str();
         w == "to" || w == "#" || w == "@" || PREPOSITIONS.contains(&w) || NAMING.contains(&w)
@@ -1170,7 +1170,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         let s = with_article(tokens, name_start(tokens, j - 1));
         s > 0 && {
             let before = tokens[s - 1].lower.as_str();
-            // "footage of Trump saying, “...”": a recording of someone speaking.
+            // "footage of Andric saying, “...”": a recording of someone speaking.
             let recorded = before == "of"
                 && s >= 2
                 && matches!(
@@ -1717,7 +1717,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
                 break;
             };
             let end = (j..at.min(j + 6)).find(|&k| tokens[k].text == ",");
-            // "At a rally in Ames, Iowa, on Sunday, Clinton said": the region of a place
+            // "At a rally in Brill, Kelmar, on Sunday, Varga said": the region of a place
             // named after "in", when another opening phrase or a name follows it.
             let region = |e: usize| {
                 j >= 2
@@ -1795,7 +1795,7 @@ fn after_openers(tokens: &[Token], start: usize, mut j: usize, at: usize) -> Opt
             return Some(m);
         }
     }
-    // "In a wide-ranging, in-prison interview last year, Lazar said": a comma between the
+    // "In a long, in-prison interview last year, Andric said": a comma between the
     // opening phrase's adjectives; the subject follows the phrase's own comma.
     if j < at && tokens[j].word && !tokens[j].cap && !OPENERS.contains(&tokens[j].lower.as_str()) {
         let comma = (j + 1..at.min(j + 12))

@@ -326,7 +326,7 @@ impl People {
             };
             let next = run.words.last().copied().unwrap_or(i) + 1;
             if run.words.len() >= 2 || run.title.is_some() {
-                let role = role_before(tokens, i);
+                let role = role_before(tokens, i).or_else(|| role_inside(tokens, i, &run));
                 people.add(tokens, &run, role);
             }
             i = next.max(i + 1);
@@ -433,6 +433,34 @@ impl People {
     }
 }
 
+/// Most role words a name run may open with.
+const ROLE_INSIDE_WORDS: usize = 4;
+
+/// Role words the name run starting at `i` opens with, before its first name word ("Treasury
+/// Secretary Piet Holt"), ending in a title or role noun other than a courtesy title ("Mr.").
+fn role_inside(tokens: &[Token], i: usize, run: &NameRun) -> Option<String> {
+    let words: Vec<&Token> = tokens[i..*run.words.first()?]
+        .iter()
+        .filter(|t| t.word)
+        .collect();
+    let office = |t: &Token| TITLES.contains(&base(t)) || ROLE_NOUNS.contains(&base(t));
+    // Not a run of capitals ("BLAST IN BRILL Ardish President Ilse Varga"): a headline.
+    let shouted =
+        |t: &&Token| t.text.chars().count() > 3 && !t.text.chars().any(char::is_lowercase);
+    (words.len() <= ROLE_INSIDE_WORDS
+        && words
+            .last()
+            .is_some_and(|t| office(t) && !COURTESY.contains(&base(t)))
+        && !words.iter().any(shouted))
+    .then(|| {
+        words
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
 /// Role words just before a name, within its phrase: "Kremlin spokesperson", "Turkey's
 /// president", "Retired Lt. Gen.".
 fn role_before(tokens: &[Token], i: usize) -> Option<String> {
@@ -517,6 +545,19 @@ mod tests {
         assert_eq!(andric.name, "Tomas Andric");
         assert_eq!(andric.role.as_deref(), Some("President"));
         assert_eq!(p.find("Halvorsen").unwrap().name, "Piotr Halvorsen");
+    }
+
+    #[test]
+    fn roles_that_open_a_name_run() {
+        let p = people("A statement came from Treasury Secretary Piet R. Holt on Monday.");
+        assert_eq!(
+            p.find("Holt").unwrap().role.as_deref(),
+            Some("Treasury Secretary")
+        );
+        // A headline in capitals before a name is no role; a courtesy title alone neither.
+        let p = people("ANGRY CROWD GREETS PRESIDENT Ilse Varga at the gate. Mr. Dunn spoke.");
+        assert_eq!(p.find("Varga").unwrap().role, None);
+        assert_eq!(p.find("Dunn").unwrap().role, None);
     }
 
     #[test]

@@ -108,6 +108,9 @@ pub enum Mention {
     /// A capitalised word that is also a common one, right before a cue ("From said", "May
     /// said"): a speaker only when the article introduced someone of that name ("Al From").
     Known(String),
+    /// A speaker the sentence leaves unnamed ("Lind was asked whether ..."): no one, and no
+    /// guess from elsewhere.
+    Unnamed,
 }
 
 /// Cue verbs that are also plural nouns ("the larger states", "Trump's claims").
@@ -229,6 +232,20 @@ fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
         && to >= 2
         && matches!(word(to - 1), "quick" | "careful" | "eager" | "keen")
         && matches!(word(to - 2), "was" | "is" | "were" | "are" | "been")
+    {
+        return Some(to - 2);
+    }
+    // "was prompted to say", "felt compelled to add": something moved the speaker to say it.
+    if says
+        && to >= 2
+        && matches!(
+            word(to - 1),
+            "prompted" | "moved" | "compelled" | "forced" | "obliged" | "inspired"
+        )
+        && matches!(
+            word(to - 2),
+            "was" | "is" | "were" | "are" | "been" | "felt" | "feels"
+        )
     {
         return Some(to - 2);
     }
@@ -489,16 +506,28 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
     let mut comma = false;
     // An appositive: a comma soon, or right after the name however long it is ("Piet B. Dunn
     // Jr., the director of ..., said").
-    let mut name_end = j;
+    // The name starts after lower-case role words ("nuclear experts Tomas Andric").
+    let name_from = (j..tokens.len().min(j + 4))
+        .take_while(|&n| {
+            let t = &tokens[n];
+            t.sentence == sentence && t.word && !DETERMINERS.contains(&t.lower.as_str())
+        })
+        .find(|&n| tokens[n].cap)
+        .unwrap_or(j);
+    let mut name_end = name_from;
+    // "Tomas Andric and Mara Dunn of the Brill Institute wrote": two names joined by "and".
+    let joins = |n: usize| {
+        tokens[n].lower == "and" && n > name_from && tokens.get(n + 1).is_some_and(namelike)
+    };
     while name_end < tokens.len()
-        && name_end - j < 8
+        && name_end - name_from < 8
         && tokens[name_end].sentence == sentence
-        && (namelike(&tokens[name_end]) || tokens[name_end].text == ".")
+        && (namelike(&tokens[name_end]) || tokens[name_end].text == "." || joins(name_end))
     {
         name_end += 1;
     }
     // "Jeffrey Lind of the Harbour Institute for Sea Studies wrote": a name, then where from.
-    let of_place = name_end > j
+    let of_place = name_end > name_from
         && tokens
             .get(name_end)
             .is_some_and(|t| matches!(t.lower.as_str(), "of" | "at" | "from"))
@@ -985,6 +1014,37 @@ static DETERMINERS: WordSet = WordSet::new(&[
 ]);
 
 /// The subject of the cue verb at `v`, walking back over adverbs, times and an appositive.
+/// Past participles whose passive subject is spoken to or about, not the speaker.
+#[rustfmt::skip]
+static PASSIVE_TARGETS: WordSet = WordSet::new(&[
+    "asked", "told", "warned", "urged", "reminded", "informed", "advised", "assured", "called",
+    "described", "labelled", "labeled", "branded", "dubbed", "accused", "criticized", "criticised",
+    "praised", "attacked", "mocked", "slammed", "blasted", "questioned", "pressed",
+]);
+
+/// A word in -ly that only qualifies the verb after it ("was repeatedly asked").
+fn adverb(t: &Token) -> bool {
+    t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly")
+}
+
+/// Whether the cue at `v` is one of [`PASSIVE_TARGETS`] after a form of "be" ("was asked",
+/// "had been sharply criticized").
+fn passive_target(tokens: &[Token], v: usize) -> bool {
+    if !PASSIVE_TARGETS.contains(&tokens[v].lower.as_str()) {
+        return false;
+    }
+    let mut b = v;
+    if b > 0 && adverb(&tokens[b - 1]) {
+        b -= 1;
+    }
+    b > 0
+        && tokens[b - 1].sentence == tokens[v].sentence
+        && matches!(
+            tokens[b - 1].lower.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
+}
+
 pub fn subject(tokens: &[Token], v: usize) -> Option<Mention> {
     subject_within(tokens, v, 0)
 }
@@ -1005,6 +1065,16 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         if let Some(verb) = carrying_verb(tokens, v - 1) {
             return subject(tokens, verb);
         }
+    }
+    // "Lind was asked by Piet Ostrom whether ...": the subject of a passive cue is the one
+    // spoken to or about; the agent after "by" speaks, and without one no one named does.
+    if passive_target(tokens, v) {
+        let by = v + 1 + usize::from(tokens.get(v + 1).is_some_and(adverb));
+        let agent = tokens
+            .get(by)
+            .filter(|t| t.lower == "by" && t.sentence == tokens[v].sentence)
+            .and_then(|_| forward(tokens, by + 1));
+        return Some(agent.unwrap_or(Mention::Unnamed));
     }
     let sentence = tokens[v].sentence;
     let mut j = v;
@@ -1070,6 +1140,12 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                     .unwrap_or(o);
                 skipped += 1;
                 continue;
+            }
+        }
+        // "Guests included Mara Dunn, who joked, “...”": the name before a relative "who".
+        if t.text == "," && j >= 2 && tokens[j].lower == "who" {
+            if let Some(m @ Mention::Name(_)) = backward(tokens, j - 2) {
+                return Some(m);
             }
         }
         if t.text == "," && participle {
@@ -1209,7 +1285,8 @@ static OFFICES: WordSet = WordSet::new(&[
     "senator", "governor", "mayor", "president", "congressman", "congresswoman", "lawmaker",
     "candidate", "nominee", "frontrunner", "front-runner", "billionaire", "businessman",
     "businesswoman", "chairman", "chairwoman", "premier", "chancellor", "legislator",
-    "representative", "hopeful", "mogul", "star", "native",
+    "representative", "hopeful", "mogul", "star", "native", "secretary", "minister",
+    "ambassador", "commissioner",
 ]);
 
 /// Words that open a clause with its own subject ("when Lind knocked ...").
@@ -1300,18 +1377,10 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         let start = name_start(tokens, e);
         // "Butterfield of North Carolina said", "Tamsin Greer of The Harbour Herald wrote": a
         // place or an organisation after "of" or "from" is not the subject.
-        let p = with_article(tokens, start);
-        let title_before = p >= 2 && {
-            let b = base(&tokens[p - 2]);
-            TITLES.contains(&b) || b == "head"
-        };
-        if p >= 2
-            && matches!(tokens[p - 1].lower.as_str(), "of" | "from")
-            && namelike(&tokens[p - 2])
-            && !title_before
-        {
-            return backward(tokens, p - 2);
+        if let Some(owner) = owned_by(tokens, start, &["of", "from"]) {
+            return backward(tokens, owner);
         }
+        let p = with_article(tokens, start);
         // "Wilma Tarn, the spokeswoman for the Farmers Union said": an appositive left open
         // before the verb; the person opens it.
         if p >= 1 && LINKS.contains(&tokens[p - 1].lower.as_str()) {
@@ -1336,6 +1405,11 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         }
         if k > 1 && tokens[k - 1].lower == "and" && namelike(&tokens[k - 2]) {
             let s = name_start(tokens, k - 2);
+            // "... of the Institute for Science and Security wrote": both are words of a name
+            // after "of" or "for".
+            if let Some(owner) = owned_by(tokens, s, &["of", "for"]) {
+                return backward(tokens, owner);
+            }
             if let Some(first) = name_at(tokens, s) {
                 names.insert(0, run_text(tokens, &first));
             }
@@ -1357,6 +1431,25 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         }
     }
     Some(Mention::Description(t.text.clone()))
+}
+
+/// `"Butterfield of North Carolina"`, `"Greer of Brill's Harbour Herald"`: the name before the
+/// link word (one of `links`) that leads to the place or organisation starting at `start`,
+/// unless a title stands before that name ("Secretary of State").
+fn owned_by(tokens: &[Token], start: usize, links: &[&str]) -> Option<usize> {
+    let mut p = with_article(tokens, start);
+    while p > 0 && tokens[p - 1].cap && tokens[p - 1].lower.ends_with("'s") && start - p < 3 {
+        p -= 1;
+    }
+    let title_before = p >= 2 && {
+        let b = base(&tokens[p - 2]);
+        TITLES.contains(&b) || b == "head"
+    };
+    (p >= 2
+        && links.contains(&tokens[p - 1].lower.as_str())
+        && namelike(&tokens[p - 2])
+        && !title_before)
+        .then(|| p - 2)
 }
 
 /// The person's name before the comma that opens the role phrase ending at `link` ("Wilma
@@ -1499,6 +1592,13 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         // "to urge leaders": an infinitive is not a speech act of anyone near it (is_cue_at
         // says so of cue verbs; this covers phrasal cues too: "to put it mildly").
         if is_cue_at(tokens, j) && !infinitive(tokens, j) {
+            // "his plan, which the Harbour Institute estimates would cost $4 billion, would
+            // risk “...”": a cue inside a relative clause closed before the quote is that
+            // clause's own; the search goes on before it.
+            if let Some(open) = closed_relative(tokens, j, first) {
+                j = open;
+                continue;
+            }
             if let Some(m) = inverted_before(tokens, j, first) {
                 return Some((m, j));
             }
@@ -1506,6 +1606,26 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         }
     }
     None
+}
+
+/// The comma opening a relative clause (", which ..." or ", who ...") around the cue at `v`,
+/// when a comma closes the clause between the cue and the quote at `first`.
+fn closed_relative(tokens: &[Token], v: usize, first: usize) -> Option<usize> {
+    let sentence = tokens[v].sentence;
+    let plain = |n: usize| tokens[n].sentence == sentence && tokens[n].quote.is_none();
+    let open = (0..v)
+        .rev()
+        .take_while(|&n| plain(n))
+        .find(|&n| tokens[n].text == ",")?;
+    let relative = tokens
+        .get(open + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whom" | "whose"));
+    // Words after the closing comma: the comma right before the quote only introduces it
+    // (", who joked, “...”").
+    let closed = (v + 1..first).any(|n| {
+        plain(n) && tokens[n].text == "," && (n + 1..first).any(|w| plain(w) && tokens[w].word)
+    });
+    (relative && closed).then_some(open)
 }
 
 /// Verbs of saying that may come before their speaker and take no listener after them.
@@ -1983,6 +2103,29 @@ pub struct Speaker {
     pub role: Option<String>,
 }
 
+/// The person of the article whose role (in lower case) fits, known by a full name, the last
+/// one introduced; but first one whose role is `plain` alone ("the president" is President
+/// Lind, not World Bank President Ana Voss), whatever their name.
+fn role_holder(people: &People, plain: &str, fits: impl Fn(&str) -> bool) -> Option<Speaker> {
+    let role = |p: &super::people::Person| p.role.as_ref().map(|r| r.to_lowercase());
+    let p = people
+        .list
+        .iter()
+        .rev()
+        .find(|p| role(p).is_some_and(|r| r == plain))
+        .or_else(|| {
+            people
+                .list
+                .iter()
+                .rev()
+                .find(|p| p.name.contains(' ') && role(p).is_some_and(|r| fits(&r)))
+        })?;
+    Some(Speaker {
+        name: p.name.clone(),
+        role: p.role.clone(),
+    })
+}
+
 /// Resolve a name or description mention against the people of the article. Pronouns are
 /// resolved by the caller, who knows the discourse.
 pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
@@ -2045,21 +2188,9 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                 .is_some_and(|w| OFFICES.contains(&w.to_lowercase().as_str()));
             if office && !caps.is_empty() {
                 let lower: Vec<String> = caps.iter().map(|w| w.to_lowercase()).collect();
-                return people
-                    .list
-                    .iter()
-                    .rev()
-                    .find(|p| {
-                        p.name.contains(' ')
-                            && p.role.as_ref().is_some_and(|r| {
-                                let r = r.to_lowercase();
-                                lower.iter().all(|c| r.split_whitespace().any(|w| w == c))
-                            })
-                    })
-                    .map(|p| Speaker {
-                        name: p.name.clone(),
-                        role: p.role.clone(),
-                    });
+                return role_holder(people, "", |r| {
+                    lower.iter().all(|c| r.split_whitespace().any(|w| w == c))
+                });
             }
             if !caps.is_empty() {
                 let name = caps
@@ -2073,20 +2204,13 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                 });
             }
             let last = d.split_whitespace().last()?.to_lowercase();
-            people
-                .list
-                .iter()
-                .rev()
-                .find(|p| {
-                    p.name.contains(' ')
-                        && p.role
-                            .as_ref()
-                            .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == last))
-                })
-                .map(|p| Speaker {
-                    name: p.name.clone(),
-                    role: p.role.clone(),
-                })
+            let plain = d
+                .split_whitespace()
+                .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            role_holder(people, &plain, |r| r.split_whitespace().any(|w| w == last))
         }
         Mention::Known(word) => {
             people
@@ -2097,7 +2221,7 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                     role: p.role.clone(),
                 })
         }
-        Mention::Pronoun(_) => None,
+        Mention::Pronoun(_) | Mention::Unnamed => None,
     }
 }
 

@@ -79,6 +79,7 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
                     && text.get(i + 1).is_some_and(char::is_ascii_digit);
                 if d.is_alphanumeric()
                     || digits
+                    || inside_word(d, next_alnum)
                     || (matches!(d, '\'' | '’' | '-' | '.' | '&')
                         && next_alnum
                         && !is_quote_mark_at(text, i, spans))
@@ -309,6 +310,15 @@ fn appositive_cue(rest: &str) -> bool {
                     .to_lowercase()
             })
             .is_some_and(|w| super::speakers::SAYING.contains(&w.as_str()))
+}
+
+/// A character that goes on a word though it is no letter: a combining mark ("Franc\u{327}ois"
+/// written decomposed), and the debris of text decoded twice (a C1 control, or a Latin-1
+/// sign between letters: "FranÃ\u{83}Â§ois").
+fn inside_word(c: char, letter_next: bool) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}' | '\u{80}'..='\u{9f}')
+        || (letter_next && matches!(c, '\u{a2}'..='\u{be}') && !matches!(c, '«' | '»'))
 }
 
 /// Whether the next word after `i` could start a sentence (a capital, a digit or a quote mark).

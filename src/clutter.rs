@@ -114,16 +114,32 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     between_hits(tree, &mut hits);
 
     let headline = (0..tree.len()).find(|&j| tree.node(j).tag == "h1");
-    let mut hits: Vec<Hit> = hits
+    let hits: Vec<Hit> = hits
         .into_iter()
         .filter(|h| enabled.contains(&h.category))
         .filter_map(|h| fitted(tree, article, &boxes, headline, h))
         .filter(|h| !(nav[h.origin] && holds_list(tree, h.node)))
         .collect();
-    // Outermost first; an element inside a box already hidden needs nothing more.
-    hits.sort_by_key(|h| (h.node, std::cmp::Reverse(h.strength)));
+    // Outermost first, a node's structural hit before its text hit, and of equal hits the
+    // first found; an element inside a box already hidden needs nothing more. The order is
+    // a sort of (node, strength) packed in one number, like the sorts in `between_hits` and
+    // the plan's, so that the wasm carries the sort's code once.
+    let key = |h: &Hit| h.node << 1 | usize::from(h.strength != Strength::Structure);
+    let mut first = vec![usize::MAX; tree.len() * 2];
+    for (i, h) in hits.iter().enumerate() {
+        if let Some(f) = first.get_mut(key(h)).filter(|f| **f == usize::MAX) {
+            *f = i;
+        }
+    }
+    let mut keys: Vec<usize> = hits.iter().map(key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut hits: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
     let mut out: Vec<Hide> = Vec::new();
-    for h in hits {
+    for k in keys {
+        let Some(h) = first.get(k).and_then(|&i| hits.get_mut(i)?.take()) else {
+            continue;
+        };
         if let Some(last) = out.last() {
             if tree.contains(last.node, h.node) {
                 continue;

@@ -49,7 +49,7 @@ impl Settings {
                 .filter(|(k, _)| {
                     !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
                 })
-                .ok_or(format!("{field:?} is not a name=value field"))?;
+                .ok_or(format!("`{field}` is not a name=value field"))?;
             let yes = || match value {
                 "1" => Ok(true),
                 "0" => Ok(false),
@@ -60,7 +60,7 @@ impl Settings {
                     out.categories = value
                         .split(',')
                         .filter(|c| !c.is_empty())
-                        .map(|c| Category::from_name(c).ok_or(format!("unknown category {c:?}")))
+                        .map(|c| Category::from_name(c).ok_or(format!("unknown category `{c}`")))
                         .collect::<Result<_, _>>()?;
                 }
                 "labels" => out.labels = yes()?,

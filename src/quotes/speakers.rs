@@ -144,6 +144,10 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     if infinitive(tokens, j) {
         return false;
     }
+    // "Rubio will continue to be “a champion”": the verb after "to" is what goes on.
+    if t.lower.starts_with("continu") && tokens.get(j + 1).is_some_and(|n| n.lower == "to") {
+        return false;
+    }
     // "calling Ostrom's charge “reckless”": after a possessive or an article, and with the
     // quote right after it, it is a noun the quote describes, not speech. ("Trump's claim that
     // “...”" still names the claimant.)
@@ -572,11 +576,22 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
             if own_subject || (closed && reports_clause(tokens, n)) {
                 return None;
             }
+            // "Fight for $15 organizing director Kendall Fells told": with no comma on the
+            // way, the name right before the verb is its subject.
+            let plain = (j..n).all(|c| tokens[c].text != ",");
+            if plain && n > j + 1 && matches!(m, Mention::Name(_)) && namelike(&tokens[n - 1]) {
+                if let Some(near @ Mention::Name(_)) = backward(tokens, n - 1) {
+                    return Some(near);
+                }
+            }
             return Some(m);
         }
         if tokens[n].text == "," {
             comma = !comma;
-        } else if tokens[n].word && !comma && steps > 6 && !appositive {
+        } else if tokens[n].word && !comma && steps > 6 && !appositive && !namelike(&tokens[n]) {
+            // Lower-case words past the first few start a clause of their own; the words of
+            // a name still run on ("Justice Department senior trial counsel Carla Lewis Wolf
+            // wrote").
             break;
         }
         n += 1;
@@ -767,6 +782,9 @@ pub fn after_tight(tokens: &[Token], last: usize) -> Option<Mention> {
     // `... — “why wouldn’t you?” asked Dunn`: a verb of saying, then the name.
     if SAYING.contains(&tokens[j].lower.as_str()) && speaker_follows(&tokens[j]) {
         return forward(tokens, j + 1).filter(|m| matches!(m, Mention::Name(_)));
+    }
+    if introduces_next(tokens, j) {
+        return None;
     }
     let m = forward(tokens, j)?;
     let named = matches!(m, Mention::Name(_) | Mention::Pronoun(_));
@@ -1377,7 +1395,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         let start = name_start(tokens, e);
         // "Butterfield of North Carolina said", "Tamsin Greer of The Harbour Herald wrote": a
         // place or an organisation after "of" or "from" is not the subject.
-        if let Some(owner) = owned_by(tokens, start, &["of", "from"]) {
+        if let Some(owner) = owned_by(tokens, start, &["of", "from", "for"]) {
             return backward(tokens, owner);
         }
         let p = with_article(tokens, start);
@@ -1445,9 +1463,13 @@ fn owned_by(tokens: &[Token], start: usize, links: &[&str]) -> Option<usize> {
         let b = base(&tokens[p - 2]);
         TITLES.contains(&b) || b == "head"
     };
+    // "As for Tomas Andric": an opening word is no owner.
+    let owner = &tokens[p.saturating_sub(2)];
     (p >= 2
         && links.contains(&tokens[p - 1].lower.as_str())
-        && namelike(&tokens[p - 2])
+        && namelike(owner)
+        && !NOT_NAMES.contains(&owner.lower.as_str())
+        && !OPENERS.contains(&owner.lower.as_str())
         && !title_before)
         .then(|| p - 2)
 }
@@ -1638,7 +1660,8 @@ static INVERTED: WordSet = WordSet::new(&[
 ]);
 
 /// "Because of the calendar, explained Varga, “...”": a verb of saying after a comma (or
-/// opening the sentence), then a name and a comma or colon right before the quote.
+/// opening the sentence), then a name and a comma or colon right before the quote, or a
+/// comma closing the aside.
 fn inverted_before(tokens: &[Token], v: usize, first: usize) -> Option<Mention> {
     let t = &tokens[v];
     let opens = v == 0 || tokens[v - 1].sentence != t.sentence;
@@ -1651,7 +1674,10 @@ fn inverted_before(tokens: &[Token], v: usize, first: usize) -> Option<Mention> 
         .get(e + 1)
         .is_some_and(|p| matches!(p.text.as_ref(), "," | ":"));
     let adjacent = (e + 2..first).all(|n| tokens[n].quote == k && !tokens[n].word);
-    if !punct || !adjacent {
+    // "The paradox, says Carl Anthos, a historian, is that she was “...”": an aside of
+    // attribution between commas inside the sentence.
+    let aside = !opens && tokens[e + 1].text == ",";
+    if !punct || !(adjacent || aside) {
         return None;
     }
     match forward(tokens, v + 1)? {
@@ -1887,9 +1913,18 @@ fn after_openers(tokens: &[Token], start: usize, mut j: usize, at: usize) -> Opt
                     .get(n)
                     .is_some_and(|t| t.word && !t.cap && t.quote.is_none())
             };
-            let next = tokens.get(last + 1)?;
-            let fits = (verb_after(last + 1) && !is_cue(next))
-                || (next.text == "," && verb_after(last + 2));
+            // "But Sen. Piet Tomsen (R-Kel.) refused": past a short aside in brackets.
+            let mut after = last + 1;
+            if tokens.get(after).is_some_and(|t| t.text == "(") {
+                if let Some(close) = (after + 1..tokens.len().min(after + 1 + BRACKET_TOKENS))
+                    .find(|&c| tokens[c].text == ")")
+                {
+                    after = close + 1;
+                }
+            }
+            let next = tokens.get(after)?;
+            let fits =
+                (verb_after(after) && !is_cue(next)) || (next.text == "," && verb_after(after + 1));
             (!owner && fits).then_some(m)
         }
         _ => None,
@@ -2017,7 +2052,16 @@ fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
     // starts a clause of its own.
     let cue = (comma + 1..end.min(comma + 8)).find(|&j| is_cue_at(tokens, j))?;
     let saying = SAYING.contains(&tokens[cue].lower.as_str());
-    (saying && tokens[comma + 1..cue].iter().all(|t| t.quote.is_none())).then_some(m)
+    // "While Comey said Lind was “careless”, he said there was no case": a verb with a
+    // clause of its own after it says that clause, not the quote.
+    let own_clause = tokens.get(cue + 1).is_some_and(|t| {
+        t.sentence == tokens[cue].sentence
+            && (t.lower == "that"
+                || pronoun(t).is_some()
+                || t.lower == "there's"
+                || t.lower == "there")
+    });
+    (saying && !own_clause && tokens[comma + 1..cue].iter().all(|t| t.quote.is_none())).then_some(m)
 }
 
 /// Most words of the name in a closing attribution.

@@ -479,6 +479,7 @@ fn pronoun_chain(
     // People of the nearest earlier sentence naming any: (speaker, has spoken before).
     let mut found: Vec<(Speaker, bool)> = Vec::new();
     let mut found_in = usize::MAX;
+    let mut found_at = usize::MAX;
     while j > 0 {
         j -= 1;
         let t = &tokens[j];
@@ -507,6 +508,7 @@ fn pronoun_chain(
             let has_spoken = spoke(&sp.name);
             found.push((sp, has_spoken));
             found_in = t.sentence;
+            found_at = j;
         }
     }
     // The sentence's subject first, then someone who has spoken, then its first person. When
@@ -552,9 +554,18 @@ fn pronoun_chain(
             return Some(r);
         }
     }
+    // "Ever since Lind announced his run, he's said": in the pronoun's own sentence, the
+    // subject of a clause opening with "since", "when" and the like, before the pronoun, is
+    // the one it stands for.
+    let fronted = found_in == tokens[at].sentence
+        && (first..at)
+            .find(|&k| speakers::pronoun(&tokens[k]) == Some(gender))
+            .is_some_and(|p| found_at < p)
+        && speakers::opens_clause(tokens, found_at);
     if !found.is_empty()
         && chain > 0
         && first < at
+        && !fronted
         && speakers::main_subject(tokens, last) == Some(Mention::Pronoun(gender))
     {
         let from = (first, tokens[first].paragraph);
@@ -1473,6 +1484,47 @@ mod tests {
                 "Jonas Lind",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_clause_opening_on_a_name_stands_for_it() {
+        let text = "Ever since Piet Lind announced his run last year, he's said the same thing \
+            at every stop, every rally and every town hall: \"It's not about me, it's about \
+            us.\" That's as true today as it was a month ago, and the crowd that he's brought \
+            together wants a voice on the national stage now more than ever.";
+        assert_eq!(
+            speaker_of(text, "not about me").as_deref(),
+            Some("Piet Lind")
+        );
+    }
+
+    #[test]
+    fn commenting_referring_and_talking_are_speech() {
+        assert_speakers(&[
+            (
+                "Piet Lind noticed the silence. He commented that his station “held on” \
+                 Varga during the speech.",
+                "held on",
+                "Piet Lind",
+            ),
+            (
+                "In Brill, Ana Dunn referred to the marchers as ''my friends'' and smiled.",
+                "my friends",
+                "Ana Dunn",
+            ),
+            (
+                "Tomas Andric talked of “outsourcing” the port.",
+                "outsourcing",
+                "Tomas Andric",
+            ),
+        ]);
+        // The one who referred to the senator so, not the senator.
+        let text = "Ana Quick said the harbour chief had derisively referred to Sen. Tomas \
+            Andric (R-Kel.) as the \"personal senator\" of the shipping magnate Piet Holm.";
+        assert_ne!(
+            speaker_of(text, "personal senator").as_deref(),
+            Some("Tomas Andric")
+        );
     }
 
     #[test]

@@ -486,6 +486,9 @@ fn role_before(tokens: &[Token], i: usize) -> Option<String> {
         }
     }
     let mut before = Vec::new();
+    // Lower-case words belong to the role only before a role noun of their own ("foreign
+    // ministry spokeswoman"), not before a title ("... referred to Sen. Andric").
+    let mut noun_before = false;
     while j > 0 && before.len() < 5 {
         let t = &tokens[j - 1];
         if !t.word || t.sentence != tokens[i].sentence || t.quote.is_some() {
@@ -493,8 +496,9 @@ fn role_before(tokens: &[Token], i: usize) -> Option<String> {
         }
         if ROLE_NOUNS.contains(&base(t)) {
             has_role = true;
+            noun_before = true;
         } else if !t.cap
-            && (!has_role
+            && (!noun_before
                 || matches!(
                     t.lower.as_str(),
                     "the" | "a" | "an" | "and" | "said" | "says"
@@ -545,6 +549,12 @@ mod tests {
         assert_eq!(andric.name, "Tomas Andric");
         assert_eq!(andric.role.as_deref(), Some("President"));
         assert_eq!(p.find("Halvorsen").unwrap().name, "Piotr Halvorsen");
+    }
+
+    #[test]
+    fn words_before_a_title_are_no_role() {
+        let p = people("The harbour chief had derisively referred to Sen. Tomas Andric twice.");
+        assert_eq!(p.find("Andric").unwrap().role.as_deref(), Some("Sen"));
     }
 
     #[test]

@@ -62,7 +62,8 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "expresses", "scoffs", "cites", "estimates", "jokes", "quips", "pledges", "rated", "rates",
     "bemoaned", "lauded", "vented", "heralded", "ranted", "griped", "grumbled", "marveled",
     "marvelled", "characterized", "characterised", "hinted", "implored", "elaborated", "assured",
-    "lectured", "preached",
+    "lectured", "preached", "comment", "comments", "commented", "commenting", "retweeted",
+    "retweets", "referred", "refers", "referring", "talked", "spoke", "speaks",
 ]);
 
 /// Words that may stand between a subject and its cue verb.
@@ -1311,6 +1312,17 @@ static OFFICES: WordSet = WordSet::new(&[
 const SUBORDINATORS: &[&str] = &[
     "when", "as", "after", "while", "because", "since", "before", "until", "once", "where",
 ];
+
+/// Whether the name starting at `start` is the subject of a clause opened by a subordinating
+/// word right before it ("since Lind announced", "when Dunn was"): a lower-case word follows it.
+pub fn opens_clause(tokens: &[Token], start: usize) -> bool {
+    start > 0
+        && SUBORDINATORS.contains(&tokens[start - 1].lower.as_str())
+        && name_at(tokens, start)
+            .and_then(|run| run.words.last().copied())
+            .and_then(|e| tokens.get(e + 1))
+            .is_some_and(|t| t.word && !t.cap && t.quote.is_none())
+}
 
 /// The subject of the clause that the "and" at `and` joins a verb to: a name or pronoun right
 /// after a subordinating word and right before its verb, within the sentence.

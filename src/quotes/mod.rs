@@ -1528,6 +1528,16 @@ mod tests {
     }
 
     #[test]
+    fn the_maker_of_a_report_and_a_tweet_after_an_appositive() {
+        let text = "A \"fair wage\" for one adult in Kelmar is about $12 an hour, according to \
+            calculations by Ana Holt of the Brill Institute.";
+        assert_eq!(speaker_of(text, "fair wage").as_deref(), Some("Ana Holt"));
+        let text = "“Not us, but we can’t argue with it!” Murphy, the head of the Harbour Fund, \
+            tweeted on Friday with a photo.";
+        assert_eq!(speaker_of(text, "argue with").as_deref(), Some("Murphy"));
+    }
+
+    #[test]
     fn an_office_named_before_a_name_is_that_persons_role() {
         // "Treasury Secretary Piet R. Holt": the role opens the name's run.
         let text = "The news came in a statement from Treasury Secretary Piet R. Holt.\n\

@@ -1616,7 +1616,7 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
             let owned = tokens.get(j + 2).is_some_and(|t| {
                 matches!(t.lower.as_str(), "its" | "their" | "his" | "her" | "our")
             });
-            match forward(tokens, j + 2) {
+            match according_to(tokens, j + 2) {
                 // "according to its count": a thing of someone named elsewhere.
                 Some(Mention::Description(_)) if owned => continue,
                 Some(m) => return Some((m, j)),
@@ -2132,6 +2132,8 @@ pub(crate) static SAYING: WordSet = WordSet::new(&[
     "answered",
     "conceded",
     "acknowledged",
+    "tweeted",
+    "tweets",
 ]);
 
 /// "according to S" after the quote, in the same sentence.
@@ -2143,11 +2145,41 @@ pub fn according_after(tokens: &[Token], last: usize) -> Option<Mention> {
             && tokens[j].lower == "according"
             && tokens[j + 1].lower == "to"
         {
-            return forward(tokens, j + 2);
+            return according_to(tokens, j + 2);
         }
         j += 1;
     }
     None
+}
+
+/// Reports and the like that speak for whoever made them ("according to a study by ...").
+#[rustfmt::skip]
+static REPORTS: WordSet = WordSet::new(&[
+    "study", "report", "calculations", "analysis", "data", "estimates", "estimate", "survey",
+    "poll", "research", "figures", "statement", "count", "tally", "review", "audit", "memo",
+    "filing", "tweet", "post", "letter", "model", "projections",
+]);
+
+/// The source after "according to" at `j`: a mention, or the maker of a report ("according
+/// to calculations by Ana Holt", "according to a study from the Harbour Institute").
+fn according_to(tokens: &[Token], j: usize) -> Option<Mention> {
+    let k = j + usize::from(
+        tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "new")),
+    );
+    let made = tokens
+        .get(k)
+        .is_some_and(|t| REPORTS.contains(&t.lower.as_str()))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "by" | "from" | "of"));
+    if made {
+        if let Some(m) = forward(tokens, k + 2) {
+            return Some(m);
+        }
+    }
+    forward(tokens, j)
 }
 
 /// A resolved speaker: the name to show and the role, if known.

@@ -1538,6 +1538,25 @@ mod tests {
     }
 
     #[test]
+    fn an_office_of_something_inside_a_name_and_more_opening_phrases() {
+        let text = "That, Harbour Party Chief of Staff Ilse Brandt explained, is by design.\n\
+            “We started early because of the ground game,” she said.";
+        assert_eq!(
+            speaker_of(text, "ground game").as_deref(),
+            Some("Ilse Brandt")
+        );
+        // Not after a person's own name: "King of Port Brill" is a man and a town.
+        let text = "“It will not be easy,” Rep. Piet T. King of Port Brill said.";
+        assert_eq!(
+            speaker_of(text, "not be easy").as_deref(),
+            Some("Piet T. King")
+        );
+        let text = "Regarding Lind's rhetoric after Tomas Andric's speech, Dora Woods shared \
+            her view.\n“The way I see it,” she said, “no one doubted his service.”";
+        assert_eq!(speaker_of(text, "doubted").as_deref(), Some("Dora Woods"));
+    }
+
+    #[test]
     fn an_office_named_before_a_name_is_that_persons_role() {
         // "Treasury Secretary Piet R. Holt": the role opens the name's run.
         let text = "The news came in a statement from Treasury Secretary Piet R. Holt.\n\

@@ -198,6 +198,24 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             {
                 j += 1;
             }
+        } else if t.lower == "of"
+            && words.last().is_some_and(|&w| {
+                TITLES.contains(&base(&tokens[w])) || ROLE_NOUNS.contains(&base(&tokens[w]))
+            })
+            && !words.iter().any(|&w| {
+                super::names::gender_of(&tokens[w].text) != '?' || is_initials(&tokens[w].text)
+            })
+            && tokens.get(j + 1).is_some_and(namelike)
+            && tokens.get(j + 2).is_some_and(namelike)
+        {
+            // "RNC Chief of Staff Katie Walsh": an office "of" something inside the run, up to
+            // the last two capitalised words; the name follows the title (cut below). Not
+            // after a person's name ("Peter T. King of New York").
+            j += 1;
+            while tokens.get(j + 1).is_some_and(namelike) && tokens.get(j + 2).is_some_and(namelike)
+            {
+                j += 1;
+            }
         } else if !words.is_empty() && t.word && PARTICLES.contains(&t.lower.as_str()) {
             // "van der Berg": particles count only when a name part follows them.
             let mut k = j;

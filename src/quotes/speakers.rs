@@ -1471,9 +1471,15 @@ fn owned_by(tokens: &[Token], start: usize, links: &[&str]) -> Option<usize> {
     while p > 0 && tokens[p - 1].cap && tokens[p - 1].lower.ends_with("'s") && start - p < 3 {
         p -= 1;
     }
+    // "Secretary of State Ana Voss": a title before the link, unless it is a surname after a
+    // given name or an initial ("Piet T. King of Brill").
     let title_before = p >= 2 && {
         let b = base(&tokens[p - 2]);
-        TITLES.contains(&b) || b == "head"
+        let surname = p >= 3 && {
+            let q = &tokens[p - 3];
+            q.text == "." || super::names::gender_of(&q.text) != '?'
+        };
+        (TITLES.contains(&b) || b == "head") && !surname
     };
     // "As for Tomas Andric": an opening word is no owner.
     let owner = &tokens[p.saturating_sub(2)];
@@ -1765,6 +1771,22 @@ static OPENERS: WordSet = WordSet::new(&[
     "unlike",
     "amid",
     "amidst",
+    "regarding",
+    "concerning",
+    "following",
+    "throughout",
+    "within",
+    "among",
+    "across",
+    "around",
+    "beyond",
+    "upon",
+    "besides",
+    "about",
+    "against",
+    "toward",
+    "towards",
+    "considering",
 ]);
 
 /// Last words of a phrase of time opening a sentence ("Hours later,", "Two weeks ago,").

@@ -173,6 +173,14 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     };
                 }
             }
+            // "Then, later that month on KTV: “...”": an opening naming no one goes on with
+            // the speaker of the paragraph before.
+            if speaker.is_none() && speakers::unnamed_colon_intro(&tokens, first) {
+                speaker = said
+                    .last()
+                    .filter(|(p, _)| paragraph - p <= 1)
+                    .map(|(_, s)| s.clone());
+            }
             if speaker.is_none() && (span.continued || alone) {
                 speaker = said
                     .last()
@@ -1554,6 +1562,17 @@ mod tests {
         let text = "Regarding Lind's rhetoric after Tomas Andric's speech, Dora Woods shared \
             her view.\n“The way I see it,” she said, “no one doubted his service.”";
         assert_eq!(speaker_of(text, "doubted").as_deref(), Some("Dora Woods"));
+    }
+
+    #[test]
+    fn an_opening_that_names_no_one_goes_on_with_the_last_speaker() {
+        let text = "Tomas Andric has changed his mind before.\n\
+            For example: \"We made a terrible mistake going in,\" he told KTV's Ana Cuomo.\n\
+            Then, later that month on KTV: \"I have never said we made a mistake going in.\"";
+        assert_eq!(
+            speaker_of(text, "never said").as_deref(),
+            Some("Tomas Andric")
+        );
     }
 
     #[test]

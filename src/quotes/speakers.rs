@@ -1553,6 +1553,31 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
 /// Words before the one a colon's words are said to, or about ("a message to Varga:").
 const ADDRESSED: &[&str] = &["to", "against", "toward", "towards", "about"];
 
+/// `Then, later that month on KTV: “...”`: a colon right before the quote ends an opening
+/// that names no one (no pronoun, no cue verb, names only after a preposition).
+pub fn unnamed_colon_intro(tokens: &[Token], first: usize) -> bool {
+    let j = marks_before(tokens, first);
+    if j < 2 || tokens[j - 1].text != ":" || tokens[j - 1].quote.is_some() {
+        return false;
+    }
+    let colon = j - 1;
+    let start = sentence_start(tokens, colon);
+    start < colon
+        && (start..colon).all(|n| {
+            let t = &tokens[n];
+            t.quote.is_none()
+                && pronoun(t).is_none()
+                && !is_cue_at(tokens, n)
+                && (!namelike(t)
+                    || (n == start && (t.common || OPENERS.contains(&t.lower.as_str())))
+                    || (n > start
+                        && (PREPOSITIONS.contains(&tokens[n - 1].lower.as_str())
+                            || namelike(&tokens[n - 1])
+                                && n >= start + 2
+                                && PREPOSITIONS.contains(&tokens[n - 2].lower.as_str()))))
+        })
+}
+
 /// The name a quote is credited to by a colon right before it, in the same paragraph
 /// ("Republican pollster Daron Shaw: “...”", "More from Jones: “...”", "Rep. Ana Ruiz (D-Kel.):").
 pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {

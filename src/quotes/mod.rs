@@ -85,8 +85,12 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         let assigned = span.open > 0 && chars[span.open - 1] == '=';
         let is_name = assigned
             || (!introduced && speakers::looks_like_name(&tokens, first, last, &text))
-            || (speakers::named_as(&tokens, first)
-                && tokens[first..=last].iter().filter(|t| t.word).count() <= 3)
+            || (speakers::named_as(&tokens, first) && {
+                // A few words, or a title in capitals ("Port Wealth for All").
+                let words: Vec<&words::Token> =
+                    tokens[first..=last].iter().filter(|t| t.word).collect();
+                words.len() <= 3 || words.len() <= TITLE_WORDS && speakers::titled(&words)
+            })
             || speakers::owned_title(&tokens, first, last);
         let mut found: Option<(Mention, usize)> = None;
         if !is_name {
@@ -435,6 +439,9 @@ fn pronoun(
 ) -> Option<Speaker> {
     pronoun_chain(people, said, tokens, (at, paragraph), gender, PRONOUN_CHAIN)
 }
+
+/// Most words of a title in capitals after a word that names a work ("his book, ''...''").
+const TITLE_WORDS: usize = 8;
 
 /// Most sentences a pronoun is followed back through others like it ("He said ... he told").
 const PRONOUN_CHAIN: usize = 4;
@@ -1572,6 +1579,24 @@ mod tests {
         assert_eq!(
             speaker_of(text, "never said").as_deref(),
             Some("Tomas Andric")
+        );
+    }
+
+    #[test]
+    fn titles_after_a_work_word_and_a_comma_or_of_get_no_label() {
+        let text = "On this weekend's broadcast of “Harbour Sunday,” Mayor Ana Voss said the \
+            ferry plan was only “a first step” for the port.";
+        let found = labels(text);
+        assert!(
+            !found.iter().any(|(q, _)| q.contains("Harbour Sunday")),
+            "{found:?}"
+        );
+        assert_eq!(speaker_of(text, "first step").as_deref(), Some("Ana Voss"));
+        let text = "In his 2002 book, ''Port Wealth for All,'' Mr. Lind suggested saving more.";
+        let found = labels(text);
+        assert!(
+            !found.iter().any(|(q, _)| q.contains("Port Wealth")),
+            "{found:?}"
         );
     }
 

@@ -374,7 +374,7 @@ pub fn looks_like_name(tokens: &[Token], first: usize, last: usize, text: &str) 
 }
 
 /// Whether every word is capitalised, a small word of a title, or a number.
-fn titled(words: &[&Token]) -> bool {
+pub fn titled(words: &[&Token]) -> bool {
     let small = [
         "and", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "or", "de",
     ];
@@ -448,10 +448,47 @@ pub fn introduced(tokens: &[Token], first: usize) -> bool {
     false
 }
 
-/// Whether the quote is introduced as a name or title ("the so-called 'Quartet'").
+/// Whether the quote is introduced as a name or title ("the so-called 'Quartet'", "on a
+/// broadcast of “Harbour Sunday”", "in his 2002 book, ''Port Wealth,''"). The caller limits
+/// the quote's length.
 pub fn named_as(tokens: &[Token], first: usize) -> bool {
-    word_before(tokens, first).is_some_and(|w| NAMING.contains(&w))
+    if word_before(tokens, first).is_some_and(|w| NAMING.contains(&w)) {
+        return true;
+    }
+    let j = marks_before(tokens, first);
+    let word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.word && t.sentence == tokens[first].sentence && t.quote.is_none())
+            .map(|t| t.lower.as_str())
+    };
+    let of_work = j >= 2
+        && word(j - 1) == Some("of")
+        && word(j - 2).is_some_and(|w| NAMING.contains(&w) || WORK_PARTS.contains(&w));
+    let appositive = j >= 2
+        && tokens[j - 1].text == ","
+        && tokens[j - 1].quote.is_none()
+        && word(j - 2).is_some_and(|w| NAMING.contains(&w));
+    of_work || appositive
 }
+
+/// Parts and people of a work that name it after "of" ("an episode of", "the host of").
+const WORK_PARTS: &[&str] = &[
+    "broadcast",
+    "episode",
+    "edition",
+    "airing",
+    "host",
+    "star",
+    "author",
+    "cast",
+    "season",
+    "chapter",
+    "producer",
+    "creator",
+    "premiere",
+    "finale",
+];
 
 /// The speaker mention after a quote: `"Q," S said` or `"Q," said S`.
 pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {

@@ -234,10 +234,15 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
     out
 }
 
-/// Whether a name found by a loose pattern is someone: a full name, or a person the article
-/// introduced ("Audiences" and "Critics" are no one).
+/// Whether a name found by a loose pattern is someone: a full name that looks like a
+/// person's, or a person the article introduced ("Audiences" and "Critics" are no one, nor
+/// is a heading such as "Veto Power Impedes Peace Efforts").
 fn someone(people: &People, name: &str) -> bool {
-    name.contains(' ') || people.find(name).is_some()
+    if name.contains(' ') {
+        names::looks_personal(name)
+    } else {
+        people.find(name).is_some()
+    }
 }
 
 /// The subject of the last cue verb in the earlier sentences of the paragraph ("Mr Halvorsen
@@ -1592,6 +1597,10 @@ mod tests {
             "{found:?}"
         );
         assert_eq!(speaker_of(text, "first step").as_deref(), Some("Ana Voss"));
+        // A heading in capitals opening the sentence is no one.
+        let text = "Veto Power Slows Peace Work: Ending “the scourge of war” is one of the \
+            first goals of the League.";
+        assert_eq!(speaker_of(text, "scourge"), None);
         let text = "In his 2002 book, ''Port Wealth for All,'' Mr. Lind suggested saving more.";
         let found = labels(text);
         assert!(

@@ -1597,6 +1597,13 @@ mod tests {
             "{found:?}"
         );
         assert_eq!(speaker_of(text, "first step").as_deref(), Some("Ana Voss"));
+        // A noun for a thing after a verb that calls it something: the quote is speech.
+        let text = "Former governor Mike Dunn called the H1-B program \"worse than amnesty.\"";
+        assert_eq!(speaker_of(text, "amnesty").as_deref(), Some("Mike Dunn"));
+        // Words for words after such a verb are only mentioned.
+        let text = "Lind said the words “lump” the good with the bad.";
+        let found = labels(text);
+        assert!(!found.iter().any(|(q, _)| q.contains("lump")), "{found:?}");
         // A heading in capitals opening the sentence is no one.
         let text = "Veto Power Slows Peace Work: Ending “the scourge of war” is one of the \
             first goals of the League.";

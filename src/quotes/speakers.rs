@@ -452,10 +452,15 @@ pub fn introduced(tokens: &[Token], first: usize) -> bool {
 /// broadcast of “Harbour Sunday”", "in his 2002 book, ''Port Wealth,''"). The caller limits
 /// the quote's length.
 pub fn named_as(tokens: &[Token], first: usize) -> bool {
-    if word_before(tokens, first).is_some_and(|w| NAMING.contains(&w)) {
-        return true;
-    }
     let j = marks_before(tokens, first);
+    if let Some(w) = word_before(tokens, first).filter(|w| NAMING.contains(w)) {
+        // "called the visa program “worse than amnesty”": a noun for a thing, after a verb
+        // that calls it something, is what the quote describes.
+        let verb_names = !NAMING_VERBS.contains(&w)
+            && (j.saturating_sub(5)..j.saturating_sub(1))
+                .any(|k| tokens[k].sentence == tokens[first].sentence && is_cue_at(tokens, k));
+        return !verb_names;
+    }
     let word = |k: usize| {
         tokens
             .get(k)
@@ -471,6 +476,29 @@ pub fn named_as(tokens: &[Token], first: usize) -> bool {
         && word(j - 2).is_some_and(|w| NAMING.contains(&w));
     of_work || appositive
 }
+
+/// Words of [`NAMING`] that name whatever verb comes before them: verbs and adjectives of
+/// naming, and words for words ("said the words “...”" mentions them).
+const NAMING_VERBS: &[&str] = &[
+    "dubbed",
+    "named",
+    "titled",
+    "entitled",
+    "so-called",
+    "nicknamed",
+    "term",
+    "word",
+    "words",
+    "phrase",
+    "slogan",
+    "hashtag",
+    "motto",
+    "headline",
+    "caption",
+    "banner",
+    "sign",
+    "signs",
+];
 
 /// Parts and people of a work that name it after "of" ("an episode of", "the host of").
 const WORK_PARTS: &[&str] = &[

@@ -353,11 +353,36 @@ impl People {
     }
 
     fn add(&mut self, tokens: &[Token], run: &NameRun, role: Option<String>) {
-        let name = run_text(tokens, run);
         // "former Secretary" with nothing after it is a role, not a name.
         if run.words.len() == 1 && TITLES.contains(&base(&tokens[run.words[0]])) {
             return;
         }
+        // A run of five capitalised words or more: a role and a name ("Senate Intelligence
+        // Ranking Democrat Dianne Feinstein" is Dianne Feinstein), or a headline ("Gold Star
+        // Mom Corners Lind", a verb before the last word), which is no one.
+        let short;
+        let run = if run.words.len() > MAX_NAME_WORDS {
+            let tail = &run.words[run.words.len() - 2..];
+            let verb =
+                tokens[tail[0]].lower.ends_with('s') && !tokens[tail[0]].lower.ends_with("'s");
+            let shouted = tail.iter().any(|&w| {
+                let t = &tokens[w].text;
+                t.chars().count() > 1 && !t.chars().any(char::is_lowercase)
+            });
+            let pair = format!("{} {}", tokens[tail[0]].text, tokens[tail[1]].text);
+            if verb || shouted || !super::names::looks_personal(&pair) {
+                return;
+            }
+            short = NameRun {
+                words: tail.to_vec(),
+                title: None,
+                role: None,
+            };
+            &short
+        } else {
+            run
+        };
+        let name = run_text(tokens, run);
         let surname = base(&tokens[*run.words.last().expect("a name has words")]);
         let gender = match run.title.as_deref() {
             Some(t) if FEMALE_TITLES.contains(&t) => 'f',
@@ -450,6 +475,9 @@ impl People {
             .map_or('?', |p| p.gender)
     }
 }
+
+/// Most words of a person's name (particles such as "de" are not name words).
+const MAX_NAME_WORDS: usize = 4;
 
 /// Most role words a name run may open with.
 const ROLE_INSIDE_WORDS: usize = 4;
@@ -567,6 +595,20 @@ mod tests {
         assert_eq!(andric.name, "Tomas Andric");
         assert_eq!(andric.role.as_deref(), Some("President"));
         assert_eq!(p.find("Halvorsen").unwrap().name, "Piotr Halvorsen");
+    }
+
+    #[test]
+    fn long_runs_are_a_role_and_a_name_or_a_headline() {
+        let p = people(
+            "Gold Star Mom Corners Lind On Harbour Deal\n\
+             Senate Harbour Ranking Democrat Dora Feinberg spoke first. Then Lind spoke.",
+        );
+        assert_eq!(p.find("Feinberg").unwrap().name, "Dora Feinberg");
+        assert!(
+            p.list.iter().all(|x| !x.name.contains("Corners")),
+            "{:?}",
+            p.list
+        );
     }
 
     #[test]

@@ -1617,6 +1617,31 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_aides_remarks_as_things_and_filings_by_someone() {
+        // "one Varga aide" speaks for Varga in both halves of the quote, and is not the aide
+        // named earlier in the article.
+        let text = "The campaign works through surrogates (like top Lind aide Piet Dorn, who \
+            called Varga “a menace” at the weekend).\n\
+            “That doesn't mean no response,” one Varga aide said late last month, “but a \
+            muted one rather than a five-alarm fire.”";
+        assert_eq!(speaker_of(text, "muted one").as_deref(), Some("Varga"));
+        let text = "Top Lind aide Piet Dorn spoke on Monday.\n\
+            “We are not worried,” an aide said on Tuesday.";
+        assert_eq!(speaker_of(text, "not worried"), None);
+        // A remark named as a thing, the quote set apart by dashes.
+        let text = "Mr. Varga hardly cleared it up, treating Mrs. Lind's remark first as a \
+            compliment -- ''That makes me smart'' -- and later saying little.";
+        assert_ne!(speaker_of(text, "makes me smart").as_deref(), Some("Lind"));
+        // The maker of a filing, after a noun that is also a cue ("state attorney").
+        let text = "“There was cause to arrest him, but the evidence cannot prove the crime,” \
+            according to a court document filed by state attorney Dave Aronby.";
+        assert_eq!(
+            speaker_of(text, "cannot prove").as_deref(),
+            Some("Dave Aronby")
+        );
+    }
+
+    #[test]
     fn an_office_named_before_a_name_is_that_persons_role() {
         // "Treasury Secretary Piet R. Holt": the role opens the name's run.
         let text = "The news came in a statement from Treasury Secretary Piet R. Holt.\n\

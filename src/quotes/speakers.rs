@@ -900,9 +900,14 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         let w = &tokens[k];
         // "secretary of state": a field after "of" is no verb, whatever it could be.
         let field = k > j && tokens[k - 1].lower == "of";
+        // "state attorney Dave Aronby": a noun that is also a cue, before a role word.
+        let office = NOUN_FORMS.contains(&w.lower.as_str())
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.word && (super::people::is_role_noun(n) || TITLES.contains(&base(n)))
+            });
         w.word
             && !w.cap
-            && (field || !is_cue(w))
+            && (field || office || !is_cue(w))
             && (k == j || !DETERMINERS.contains(&w.lower.as_str()))
     };
     let number_slash = |k: usize| {
@@ -1521,7 +1526,11 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
             break;
         }
         words.insert(0, w.text.clone());
-        if matches!(w.lower.as_str(), "the" | "a" | "an") || w.lower.ends_with("'s") {
+        if matches!(
+            w.lower.as_str(),
+            "the" | "a" | "an" | "one" | "another" | "some" | "several"
+        ) || w.lower.ends_with("'s")
+        {
             return Some(Mention::Description(words.join(" ")));
         }
     }
@@ -1722,6 +1731,13 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         // "to urge leaders": an infinitive is not a speech act of anyone near it (is_cue_at
         // says so of cue verbs; this covers phrasal cues too: "to put it mildly").
         if is_cue_at(tokens, j) && !infinitive(tokens, j) {
+            // "treating Lind's remark as a compliment -- “...” --": someone's remark named as a
+            // thing, with the quote set apart by a dash, is not that remark.
+            let owned =
+                j > 0 && possessive(&tokens[j - 1]) && NOUN_FORMS.contains(&t.lower.as_str());
+            if owned && (j + 1..first).any(|n| is_dash(&tokens[n])) {
+                continue;
+            }
             // "his plan, which the Harbour Institute estimates would cost $4 billion, would
             // risk “...”": a cue inside a relative clause closed before the quote is that
             // clause's own; the search goes on before it.
@@ -2269,30 +2285,30 @@ pub fn according_after(tokens: &[Token], last: usize) -> Option<Mention> {
 static REPORTS: WordSet = WordSet::new(&[
     "study", "report", "calculations", "analysis", "data", "estimates", "estimate", "survey",
     "poll", "research", "figures", "statement", "count", "tally", "review", "audit", "memo",
-    "filing", "tweet", "post", "letter", "model", "projections",
+    "filing", "tweet", "post", "letter", "model", "projections", "document", "documents",
+    "records", "filings", "papers", "emails", "email", "transcript", "complaint", "lawsuit",
+    "indictment", "release", "calculation", "tallies", "reports", "studies", "polls",
 ]);
 
 /// The source after "according to" at `j`: a mention, or the maker of a report ("according
 /// to calculations by Ana Holt", "according to a study from the Harbour Institute").
 fn according_to(tokens: &[Token], j: usize) -> Option<Mention> {
-    let k = j + usize::from(
-        tokens
-            .get(j)
-            .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the" | "new")),
-    );
-    let made = tokens
-        .get(k)
-        .is_some_and(|t| REPORTS.contains(&t.lower.as_str()))
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| matches!(t.lower.as_str(), "by" | "from" | "of"));
-    if made {
-        if let Some(m) = forward(tokens, k + 2) {
+    // Lower-case words up to "by", "from" or "of", one of them a report ("a court document
+    // filed by", "new figures from").
+    let by = (j..tokens.len().min(j + REPORT_WORDS))
+        .take_while(|&k| tokens[k].word && !tokens[k].cap && tokens[k].quote.is_none())
+        .find(|&k| matches!(tokens[k].lower.as_str(), "by" | "from" | "of"));
+    let made = by.is_some_and(|b| (j..b).any(|k| REPORTS.contains(&tokens[k].lower.as_str())));
+    if let Some(b) = by.filter(|_| made) {
+        if let Some(m) = forward(tokens, b + 1) {
             return Some(m);
         }
     }
     forward(tokens, j)
 }
+
+/// Most words from "according to" to the "by" of a report's maker.
+const REPORT_WORDS: usize = 6;
 
 /// A resolved speaker: the name to show and the role, if known.
 #[derive(Debug, Clone, PartialEq)]
@@ -2402,6 +2418,14 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                     name,
                     role: Some(d.clone()),
                 });
+            }
+            // "an aide", "one spokesman": someone not named, not the aide named before.
+            let first = d.split_whitespace().next()?.to_lowercase();
+            if matches!(
+                first.as_str(),
+                "a" | "an" | "one" | "another" | "some" | "several"
+            ) {
+                return None;
             }
             let last = d.split_whitespace().last()?.to_lowercase();
             let plain = d

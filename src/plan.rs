@@ -250,8 +250,11 @@ pub fn hidden_flags(snapshot: &Snapshot, hide: &[Hide]) -> Vec<bool> {
         .collect()
 }
 
+/// `{"error": message}`, built from the string's own serialization: a `json!` value would
+/// bring serde_json's whole `Value` into the wasm for one error answer.
 fn error_json(message: &str) -> String {
-    serde_json::json!({ "error": message }).to_string()
+    let text = serde_json::to_string(message).unwrap_or_else(|_| String::from("\"\""));
+    format!("{{\"error\":{text}}}")
 }
 
 #[cfg(test)]
@@ -281,6 +284,22 @@ mod tests {
 
     fn answer(json: &str) -> serde_json::Value {
         serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn errors_are_json_with_the_message_escaped() {
+        let out = plan_json("qr1\u{2}x", "labels=\"1\n");
+        let a = answer(&out);
+        let msg = a["error"].as_str().expect("an error string");
+        assert!(msg.starts_with("bad snapshot"), "{out}");
+        assert_eq!(a.as_object().map(|o| o.len()), Some(1), "{out}");
+        // A field quoted back in the message, with a quote mark and a line break in it.
+        let out = plan_json("qr1\u{2}0", "say\"h\ni");
+        let msg = answer(&out)["error"]
+            .as_str()
+            .map(str::to_owned)
+            .expect("an error");
+        assert!(msg.contains("say\"h\ni"), "{out}");
     }
 
     #[test]

@@ -1642,6 +1642,20 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_double_apostrophe_ends_its_sentence_and_adjectives_make_nouns() {
+        // The whole '' mark closes the quote's sentence: the next sentence's subject and its
+        // past-tense verb are not the quote's.
+        let text = "Piet Lind dispensed with the threat before pivoting to the dangers of a \
+            ''rigged economy.'' Ben Corson struggled to answer a simple question on Sunday.";
+        assert_ne!(speaker_of(text, "rigged").as_deref(), Some("Ben Corson"));
+        // "a deep regret": a noun, so the sentence's verb and subject are found.
+        let text = "A few weeks later, on the statehouse steps, Mr. Lind expressed a deep regret \
+            for ''my failure to reduce the meanness in our politics.'' It was, he said, a \
+            bitter failure.";
+        assert_eq!(speaker_of(text, "my failure").as_deref(), Some("Lind"));
+    }
+
+    #[test]
     fn an_office_named_before_a_name_is_that_persons_role() {
         // "Treasury Secretary Piet R. Holt": the role opens the name's run.
         let text = "The news came in a statement from Treasury Secretary Piet R. Holt.\n\

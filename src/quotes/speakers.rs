@@ -166,11 +166,19 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     let noun_form = NOUN_FORMS.contains(&t.lower.as_str()) || NOUN_LIKE.contains(&t.lower.as_str());
     // "rallied supporters by warning that ...": after "by" a word in -ing is the verb.
     let gerund = t.lower.ends_with("ing") && j > 0 && tokens[j - 1].lower == "by";
+    // "a deep regret", "his stern warning": an article or possessive, an adjective, the noun.
+    let described = j >= 2
+        && tokens[j - 1].word
+        && !tokens[j - 1].cap
+        && !is_cue(&tokens[j - 1])
+        && tokens[j - 2].word
+        && NOUN_BEFORE.contains(&tokens[j - 2].lower.as_str());
     if noun_form
         && !gerund
         && j > 0
         && tokens[j - 1].word
-        && (NOUN_BEFORE.contains(&tokens[j - 1].lower.as_str())
+        && (described
+            || NOUN_BEFORE.contains(&tokens[j - 1].lower.as_str())
             || PREPOSITIONS.contains(&tokens[j - 1].lower.as_str())
             // "cleaning up state data": the particle of a phrasal verb before it.
             || matches!(tokens[j - 1].lower.as_str(), "up" | "out" | "down" | "off"))
@@ -333,6 +341,7 @@ static NOUN_FORMS: WordSet = WordSet::new(&[
     "response", "argument", "question", "boast", "vow", "pledge", "threat", "joke", "complaint",
     "admission", "release", "announcement", "retort", "testimony", "message", "letter", "email",
     "interview", "explanation", "suggestion", "insistence", "observation", "prediction",
+    "regret", "criticism", "praise", "denial",
 ]);
 
 /// Prepositions: a noun-like cue word right after one is the noun ("secretary of state").

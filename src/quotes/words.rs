@@ -100,14 +100,20 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
         // A partial quote ending with a full stop ends its sentence, whatever follows
         // ("called him a “liar.” Ms Kline said ..."); a whole quote may still be attributed
         // after it ("... over.” Mr Holt said").
-        let last_mark = text[..start].iter().rev().find(|c| !c.is_whitespace());
+        // The last token of a closing mark (the second ' of '') ends the sentence; the
+        // character before the mark is the quote's last.
+        let closing = quote.and_then(|k| spans[k].close.filter(|_| spans[k].after == i));
+        let last_mark = text[..closing.unwrap_or(start)]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace());
         let partial = || {
             out.iter()
                 .rev()
                 .take_while(|t| t.sentence == sentence)
                 .any(|t| t.word && t.quote.is_none())
         };
-        let closes_sentence = quote.is_some_and(|k| spans[k].close == Some(start))
+        let closes_sentence = closing.is_some()
             && last_mark.is_some_and(|c| ".?!".contains(*c))
             && next_starts_sentence(text, i)
             && (!cue_follows(text, i) || (last_mark == Some(&'.') && partial()));

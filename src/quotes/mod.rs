@@ -1656,6 +1656,13 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_before_a_double_hyphen_is_no_speaker() {
+        let text = "BRILL --  ''The stories begin. The stories end. But the work of Ana Dorn \
+            will never end.''";
+        assert_eq!(speaker_of(text, "stories begin"), None);
+    }
+
+    #[test]
     fn an_office_named_before_a_name_is_that_persons_role() {
         // "Treasury Secretary Piet R. Holt": the role opens the name's run.
         let text = "The news came in a statement from Treasury Secretary Piet R. Holt.\n\

@@ -710,11 +710,6 @@ fn marks_after(tokens: &[Token], last: usize) -> usize {
     j
 }
 
-/// "--" written as two "-" tokens, starting at token `n`.
-fn double_dash(tokens: &[Token], n: usize) -> bool {
-    tokens[n].text == "-" && tokens.get(n + 1).is_some_and(|t| t.text == "-")
-}
-
 /// The name whose run starts at token `s` and ends at token `e`, if one does.
 fn name_from_to(tokens: &[Token], s: usize, e: usize) -> Option<Mention> {
     let run = name_at(tokens, s).filter(|r| r.words.last() == Some(&e))?;
@@ -758,14 +753,11 @@ pub fn dash_credit(tokens: &[Token], last: usize) -> Option<Mention> {
 /// `... including Hana Varga -- “...” -- and ...`: a quote set off by dashes right after a name
 /// is that person's. The quote closes its sentence or another dash follows it.
 pub fn dashed_after_name(tokens: &[Token], first: usize, last: usize) -> Option<Mention> {
-    // The dash before the quote: one token, or "--" as two.
+    // The dash before the quote.
     let dash_end = marks_before(tokens, first).checked_sub(1)?;
-    let mut e = dash_end.checked_sub(1)?;
+    let e = dash_end.checked_sub(1)?;
     if !is_dash(&tokens[dash_end]) || tokens[dash_end].quote.is_some() {
         return None;
-    }
-    if double_dash(tokens, e) {
-        e = e.checked_sub(1)?;
     }
     if tokens[e].paragraph != tokens[first].paragraph || !namelike(&tokens[e]) {
         return None;
@@ -779,6 +771,15 @@ pub fn dashed_after_name(tokens: &[Token], first: usize, last: usize) -> Option<
     // "fond of Mr. Andric -- “...”", "served in Kelmar - “...”": the object of a
     // preposition is what the quote is about, not who said it.
     let s = name_start(tokens, e);
+    // "BRILL -- ''...''": a dateline in capitals opening the paragraph is a place.
+    let opens = s == 0 || tokens[s - 1].paragraph != tokens[s].paragraph;
+    if opens
+        && tokens[s..=e]
+            .iter()
+            .all(|t| !t.text.chars().any(char::is_lowercase))
+    {
+        return None;
+    }
     let before = with_article(tokens, s);
     // "The hashtag #PortaAperta - “open door” -": a gloss of a named thing.
     if before > 0 && {
@@ -1418,9 +1419,9 @@ fn joined_clause_subject(tokens: &[Token], and: usize) -> Option<Mention> {
     }
 }
 
-/// A dash standing alone (not inside a word): "—", "–", or "-" (two make "--").
+/// A dash standing alone (not inside a word): "—", "–", "-" or "--".
 fn is_dash(t: &Token) -> bool {
-    matches!(t.text.as_ref(), "—" | "–" | "-")
+    matches!(t.text.as_ref(), "—" | "–" | "-" | "--")
 }
 
 /// The comma opening a relative clause ("…, who lives …") that runs on to the comma at `k`.
@@ -2141,16 +2142,11 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
     if j > 0 && tokens[j - 1].paragraph == tokens[j].paragraph {
         return j;
     }
-    let dash = (j..at.min(j + 12))
-        .find(|&n| matches!(tokens[n].text.as_ref(), "—" | "–") || double_dash(tokens, n));
+    let dash = (j..at.min(j + 12)).find(|&n| matches!(tokens[n].text.as_ref(), "—" | "–" | "--"));
     let Some(dash) = dash else {
         return j;
     };
-    let after = if double_dash(tokens, dash) {
-        dash + 2
-    } else {
-        dash + 1
-    };
+    let after = dash + 1;
     // A place in capitals or an agency in brackets: "On Friday, Gingrich —" is no dateline.
     let marked = tokens[j..dash].iter().any(|t| {
         t.text == "("

@@ -91,6 +91,12 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
             }
         } else {
             i += 1;
+            // "--" (or "---") standing for a dash is one token.
+            if c == '-' {
+                while text.get(i) == Some(&'-') {
+                    i += 1;
+                }
+            }
         }
         let word: String = text[start..i].iter().collect();
         let lower = word.to_lowercase().replace('’', "'");
@@ -342,6 +348,30 @@ fn next_starts_sentence(text: &[char], mut i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::quotes::marks::spans;
+
+    #[test]
+    fn a_double_hyphen_is_one_dash_token() {
+        let chars: Vec<char> = "Lind -- and then - a well-known -- Dunn---"
+            .chars()
+            .collect();
+        let t = tokens(&chars, &spans(&chars));
+        let texts: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Lind",
+                "--",
+                "and",
+                "then",
+                "-",
+                "a",
+                "well-known",
+                "--",
+                "Dunn",
+                "---"
+            ]
+        );
+    }
 
     #[test]
     fn words_sentences_and_quotes() {

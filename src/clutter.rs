@@ -125,19 +125,22 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     // a sort of (node, strength) packed in one number, like the sorts in `between_hits` and
     // the plan's, so that the wasm carries the sort's code once.
     let key = |h: &Hit| h.node << 1 | usize::from(h.strength != Strength::Structure);
-    let mut first = vec![usize::MAX; tree.len() * 2];
-    for (i, h) in hits.iter().enumerate() {
-        if let Some(f) = first.get_mut(key(h)).filter(|f| **f == usize::MAX) {
-            *f = i;
-        }
-    }
     let mut keys: Vec<usize> = hits.iter().map(key).collect();
     keys.sort_unstable();
     keys.dedup();
+    // The first hit found for each key, by the key's place in the sorted list.
+    let mut first = vec![usize::MAX; keys.len()];
+    for (i, h) in hits.iter().enumerate() {
+        if let Ok(slot) = keys.binary_search(&key(h)) {
+            if first[slot] == usize::MAX {
+                first[slot] = i;
+            }
+        }
+    }
     let mut hits: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
     let mut out: Vec<Hide> = Vec::new();
-    for k in keys {
-        let Some(h) = first.get(k).and_then(|&i| hits.get_mut(i)?.take()) else {
+    for i in first {
+        let Some(h) = hits.get_mut(i).and_then(Option::take) else {
             continue;
         };
         if let Some(last) = out.last() {

@@ -1810,7 +1810,7 @@ fn inverted_before(tokens: &[Token], v: usize, first: usize) -> Option<Mention> 
     let adjacent = (e + 2..first).all(|n| tokens[n].quote == k && !tokens[n].word);
     // "The paradox, says Carl Anthos, a historian, is that she was “...”": an aside of
     // attribution between commas inside the sentence.
-    let aside = !opens && tokens[e + 1].text == ",";
+    let aside = !opens && tokens.get(e + 1).is_some_and(|t| t.text == ",");
     if !punct || !(adjacent || aside) {
         return None;
     }

@@ -1276,9 +1276,9 @@ mod tests {
         assert_eq!(speaker_of(text, "moderate").as_deref(), Some("Lind"));
         // "footage of Andric saying": the one recorded speaks.
         let text = "The spot concludes with footage of Tomas Andric saying during the debate, \
-            “That makes me smart,” as the crowd laughed.";
+            “That shows I am careful,” as the crowd laughed.";
         assert_eq!(
-            speaker_of(text, "makes me smart").as_deref(),
+            speaker_of(text, "shows I am careful").as_deref(),
             Some("Tomas Andric")
         );
         // A verb of saying before its speaker, then the quote.
@@ -1401,14 +1401,14 @@ mod tests {
     fn the_asker_of_a_passive_question_speaks_not_the_one_asked() {
         // "was asked by X": the agent speaks.
         let text = "Lind was asked by radio host Piet Ostrom whether his plan would risk \
-            “adding another burden to the port budget.”";
+            “doubling the queue at every lock.”";
         assert_eq!(
-            speaker_of(text, "another burden").as_deref(),
+            speaker_of(text, "the queue").as_deref(),
             Some("Piet Ostrom")
         );
         // No agent: no one named, and no guess from the sentence's subject either.
-        let text = "Hana Varga spoke openly about being called “a real woman” at the gala.";
-        assert_eq!(speaker_of(text, "real woman"), None);
+        let text = "Hana Varga spoke openly about being called “a proper captain” at the gala.";
+        assert_eq!(speaker_of(text, "proper captain"), None);
         let text = "Mayor Ilse Voronova was asked on Monday whether the ferry would run, “even \
             in a storm like this one.”";
         assert_eq!(speaker_of(text, "even in a storm"), None);
@@ -1421,19 +1421,16 @@ mod tests {
     #[test]
     fn a_cue_inside_a_closed_relative_clause_is_the_clauses_own() {
         let text = "Lind was asked by radio host Piet Ostrom whether his plan, which the \
-            Harbour Institute estimates would cost $4 billion, would risk “adding another \
-            burden to the port budget.”";
+            Harbour Institute estimates would cost $4 billion, would risk “doubling the \
+            queue at every lock.”";
         assert_eq!(
-            speaker_of(text, "another burden").as_deref(),
+            speaker_of(text, "the queue").as_deref(),
             Some("Piet Ostrom")
         );
         // The comma right before the quote only introduces it.
         let text = "Guests included the singer Mara Dunn, who joked of the new hall, ''I \
-            haven't seen it yet, but I will.''";
-        assert_eq!(
-            speaker_of(text, "seen it yet").as_deref(),
-            Some("Mara Dunn")
-        );
+            have only seen the car park so far.''";
+        assert_eq!(speaker_of(text, "car park").as_deref(), Some("Mara Dunn"));
     }
 
     #[test]
@@ -1444,13 +1441,13 @@ mod tests {
             lost the files, she said there was no case against him.";
         assert_eq!(speaker_of(text, "careless").as_deref(), Some("Ina Varga"));
         // "Dunn said:" introduces the next quote.
-        let text = "After Piet Lind said pupils might do better at “smaller schools,” Ana Dunn \
-            said: “I don't like what he said.”";
+        let text = "After Piet Lind said sailors might do better on “smaller boats,” Ana Dunn \
+            said: “That is not how I see the fleet.”";
         assert_eq!(
-            speaker_of(text, "smaller schools").as_deref(),
+            speaker_of(text, "smaller boats").as_deref(),
             Some("Piet Lind")
         );
-        assert_eq!(speaker_of(text, "don't like").as_deref(), Some("Ana Dunn"));
+        assert_eq!(speaker_of(text, "the fleet").as_deref(), Some("Ana Dunn"));
         // "will continue to be": the verb after "to" is what goes on, not speech.
         let text = "Tomas Andric said he is sure Hana Voss will continue to be “a fighter for \
             the harbour.”";
@@ -1463,22 +1460,22 @@ mod tests {
     #[test]
     fn long_titles_asides_and_brackets_around_a_speaker() {
         // A title of several words before the name, right after the quote.
-        let text = "A long sentence \"would also end any idea that such access is fine,\" \
+        let text = "A long term \"would also warn others off the harbour's accounts,\" \
             Assistant U.S. Attorney Ana D. Holt wrote.";
         assert_eq!(
-            speaker_of(text, "such access").as_deref(),
+            speaker_of(text, "warn others").as_deref(),
             Some("Ana D. Holt")
         );
         // "says X, a historian," as an aside inside the sentence.
-        let text = "The paradox of the mayor, says Carl Anthos, historian at the Kelmar \
-            Library, is that she was \"one of the strongest mayors of the era,\" all the same.";
+        let text = "The odd thing about the mayor, says Ida Brekke, archivist at the Kelmar \
+            Library, is that she was \"the quietest mayor the port ever had,\" all the same.";
         assert_eq!(
-            speaker_of(text, "strongest mayors").as_deref(),
-            Some("Carl Anthos")
+            speaker_of(text, "quietest mayor").as_deref(),
+            Some("Ida Brekke")
         );
         // A party and state in brackets after the subject.
         let text = "But Sen. Piet Tomsen (R-Kel.) refused to campaign with Andric, responding \
-            that he's “not going to go into what my campaign is doing.”";
+            that he's “not going to talk about my schedule.”";
         assert_eq!(
             speaker_of(text, "not going").as_deref(),
             Some("Piet Tomsen")
@@ -1508,12 +1505,12 @@ mod tests {
 
     #[test]
     fn a_pronoun_after_a_clause_opening_on_a_name_stands_for_it() {
-        let text = "Ever since Piet Lind announced his run last year, he's said the same thing \
-            at every stop, every rally and every town hall: \"It's not about me, it's about \
-            us.\" That's as true today as it was a month ago, and the crowd that he's brought \
-            together wants a voice on the national stage now more than ever.";
+        let text = "Ever since Piet Lind entered the race in May, he's repeated one line at \
+            every market, every hall and every ferry stop: \"This was never about me, it's \
+            about the harbour.\" That holds today as it did in spring, and the towns that \
+            he's won over want a say in the capital now more than ever.";
         assert_eq!(
-            speaker_of(text, "not about me").as_deref(),
+            speaker_of(text, "never about me").as_deref(),
             Some("Piet Lind")
         );
     }
@@ -1522,44 +1519,45 @@ mod tests {
     fn commenting_referring_and_talking_are_speech() {
         assert_speakers(&[
             (
-                "Piet Lind noticed the silence. He commented that his station “held on” \
+                "Piet Lind noticed the silence. He commented that his station “stayed with” \
                  Varga during the speech.",
-                "held on",
+                "stayed with",
                 "Piet Lind",
             ),
             (
-                "In Brill, Ana Dunn referred to the marchers as ''my friends'' and smiled.",
-                "my friends",
+                "In Brill, Ana Dunn referred to the marchers as ''our guests'' and smiled.",
+                "our guests",
                 "Ana Dunn",
             ),
             (
-                "Tomas Andric talked of “outsourcing” the port.",
-                "outsourcing",
+                "Tomas Andric talked of “renting out” the port.",
+                "renting out",
                 "Tomas Andric",
             ),
         ]);
         // The one who referred to the senator so, not the senator.
-        let text = "Ana Quick said the harbour chief had derisively referred to Sen. Tomas \
-            Andric (R-Kel.) as the \"personal senator\" of the shipping magnate Piet Holm.";
+        let text = "Ana Sorel said the harbour chief had derisively referred to Sen. Tomas \
+            Andric (R-Kel.) as the \"pocket senator\" of the shipping magnate Piet Holm.";
         assert_ne!(
-            speaker_of(text, "personal senator").as_deref(),
+            speaker_of(text, "pocket senator").as_deref(),
             Some("Tomas Andric")
         );
     }
 
     #[test]
     fn the_maker_of_a_report_and_a_tweet_after_an_appositive() {
-        let text = "A \"fair wage\" for one adult in Kelmar is about $12 an hour, according to \
-            calculations by Ana Holt of the Brill Institute.";
-        assert_eq!(speaker_of(text, "fair wage").as_deref(), Some("Ana Holt"));
-        let text = "“Not us, but we can’t argue with it!” Murphy, the head of the Harbour Fund, \
+        let text =
+            "A \"decent rent\" for a family in Kelmar is about 900 crowns a month, according \
+            to calculations by Ana Holt of the Brill Institute.";
+        assert_eq!(speaker_of(text, "decent rent").as_deref(), Some("Ana Holt"));
+        let text = "“Not our ad, but we like it!” Dorn, the head of the Harbour Fund, \
             tweeted on Friday with a photo.";
-        assert_eq!(speaker_of(text, "argue with").as_deref(), Some("Murphy"));
+        assert_eq!(speaker_of(text, "we like it").as_deref(), Some("Dorn"));
     }
 
     #[test]
     fn an_office_of_something_inside_a_name_and_more_opening_phrases() {
-        let text = "That, Harbour Party Chief of Staff Ilse Brandt explained, is by design.\n\
+        let text = "That, Harbour Party Chief of Staff Ilse Brandt explained, was the plan.\n\
             “We started early because of the ground game,” she said.";
         assert_eq!(
             speaker_of(text, "ground game").as_deref(),
@@ -1571,18 +1569,18 @@ mod tests {
             speaker_of(text, "not be easy").as_deref(),
             Some("Piet T. King")
         );
-        let text = "Regarding Lind's rhetoric after Tomas Andric's speech, Dora Woods shared \
-            her view.\n“The way I see it,” she said, “no one doubted his service.”";
-        assert_eq!(speaker_of(text, "doubted").as_deref(), Some("Dora Woods"));
+        let text = "Regarding Lind's words after Tomas Andric's speech, Dora Lund gave her \
+            view.\n“As I read it,” she said, “no one doubted his record.”";
+        assert_eq!(speaker_of(text, "doubted").as_deref(), Some("Dora Lund"));
     }
 
     #[test]
     fn an_opening_that_names_no_one_goes_on_with_the_last_speaker() {
         let text = "Tomas Andric has changed his mind before.\n\
-            For example: \"We made a terrible mistake going in,\" he told KTV's Ana Cuomo.\n\
-            Then, later that month on KTV: \"I have never said we made a mistake going in.\"";
+            For example: \"We were wrong to build the pier,\" he told KTV's Ana Lomo.\n\
+            Then, later that month on KTV: \"I have never said the pier was wrong.\"";
         assert_eq!(
-            speaker_of(text, "never said").as_deref(),
+            speaker_of(text, "pier was").as_deref(),
             Some("Tomas Andric")
         );
     }
@@ -1598,16 +1596,19 @@ mod tests {
         );
         assert_eq!(speaker_of(text, "first step").as_deref(), Some("Ana Voss"));
         // A noun for a thing after a verb that calls it something: the quote is speech.
-        let text = "Former governor Mike Dunn called the H1-B program \"worse than amnesty.\"";
-        assert_eq!(speaker_of(text, "amnesty").as_deref(), Some("Mike Dunn"));
+        let text = "Former governor Mike Dunn called the ferry program \"worse than tolls.\"";
+        assert_eq!(speaker_of(text, "worse than").as_deref(), Some("Mike Dunn"));
         // Words for words after such a verb are only mentioned.
-        let text = "Lind said the words “lump” the good with the bad.";
+        let text = "Lind said the words “mix up” the careful with the careless.";
         let found = labels(text);
-        assert!(!found.iter().any(|(q, _)| q.contains("lump")), "{found:?}");
+        assert!(
+            !found.iter().any(|(q, _)| q.contains("mix up")),
+            "{found:?}"
+        );
         // A heading in capitals opening the sentence is no one.
-        let text = "Veto Power Slows Peace Work: Ending “the scourge of war” is one of the \
-            first goals of the League.";
-        assert_eq!(speaker_of(text, "scourge"), None);
+        let text = "Port Fees Slow Ferry Work: Ending “the winter queues” is one of the \
+            first goals of the board.";
+        assert_eq!(speaker_of(text, "winter queues"), None);
         let text = "In his 2002 book, ''Port Wealth for All,'' Mr. Lind suggested saving more.";
         let found = labels(text);
         assert!(
@@ -1620,24 +1621,27 @@ mod tests {
     fn unnamed_aides_remarks_as_things_and_filings_by_someone() {
         // "one Varga aide" speaks for Varga in both halves of the quote, and is not the aide
         // named earlier in the article.
-        let text = "The campaign works through surrogates (like top Lind aide Piet Dorn, who \
-            called Varga “a menace” at the weekend).\n\
-            “That doesn't mean no response,” one Varga aide said late last month, “but a \
-            muted one rather than a five-alarm fire.”";
-        assert_eq!(speaker_of(text, "muted one").as_deref(), Some("Varga"));
+        let text = "The campaign sends out allies (such as top Lind aide Piet Dorn, who called \
+            Varga “a menace” on Sunday).\n\
+            “That doesn't mean silence,” one Varga aide said last week, “but a quiet \
+            answer rather than a shouting match.”";
+        assert_eq!(speaker_of(text, "quiet answer").as_deref(), Some("Varga"));
         let text = "Top Lind aide Piet Dorn spoke on Monday.\n\
             “We are not worried,” an aide said on Tuesday.";
         assert_eq!(speaker_of(text, "not worried"), None);
         // A remark named as a thing, the quote set apart by dashes.
         let text = "Mr. Varga hardly cleared it up, treating Mrs. Lind's remark first as a \
-            compliment -- ''That makes me smart'' -- and later saying little.";
-        assert_ne!(speaker_of(text, "makes me smart").as_deref(), Some("Lind"));
+            compliment -- ''That shows I'm careful'' -- and later saying little.";
+        assert_ne!(
+            speaker_of(text, "shows I'm careful").as_deref(),
+            Some("Lind")
+        );
         // The maker of a filing, after a noun that is also a cue ("state attorney").
-        let text = "“There was cause to arrest him, but the evidence cannot prove the crime,” \
-            according to a court document filed by state attorney Dave Aronby.";
+        let text = "“The papers do not show who signed first,” according to a court document \
+            filed by state attorney Ana Holt.";
         assert_eq!(
-            speaker_of(text, "cannot prove").as_deref(),
-            Some("Dave Aronby")
+            speaker_of(text, "signed first").as_deref(),
+            Some("Ana Holt")
         );
     }
 
@@ -1645,13 +1649,16 @@ mod tests {
     fn a_closing_double_apostrophe_ends_its_sentence_and_adjectives_make_nouns() {
         // The whole '' mark closes the quote's sentence: the next sentence's subject and its
         // past-tense verb are not the quote's.
-        let text = "Piet Lind dispensed with the threat before pivoting to the dangers of a \
-            ''rigged economy.'' Ben Corson struggled to answer a simple question on Sunday.";
-        assert_ne!(speaker_of(text, "rigged").as_deref(), Some("Ben Corson"));
+        let text = "Piet Lind waved the storm away before turning to the perils of a \
+            ''closed harbour.'' Ole Brandt struggled to answer a plain question on Sunday.";
+        assert_ne!(
+            speaker_of(text, "closed harbour").as_deref(),
+            Some("Ole Brandt")
+        );
         // "a deep regret": a noun, so the sentence's verb and subject are found.
-        let text = "A few weeks later, on the statehouse steps, Mr. Lind expressed a deep regret \
-            for ''my failure to reduce the meanness in our politics.'' It was, he said, a \
-            bitter failure.";
+        let text = "A month later, at the town hall, Mr. Lind expressed a deep regret for \
+            ''my failure to mend the quarrel over the ferries.'' It was, he said, a bitter \
+            loss.";
         assert_eq!(speaker_of(text, "my failure").as_deref(), Some("Lind"));
     }
 

@@ -145,7 +145,7 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
     if infinitive(tokens, j) {
         return false;
     }
-    // "Rubio will continue to be “a champion”": the verb after "to" is what goes on.
+    // "Voss will continue to be “a fighter”": the verb after "to" is what goes on.
     if t.lower.starts_with("continu") && tokens.get(j + 1).is_some_and(|n| n.lower == "to") {
         return false;
     }
@@ -463,7 +463,7 @@ pub fn introduced(tokens: &[Token], first: usize) -> bool {
 pub fn named_as(tokens: &[Token], first: usize) -> bool {
     let j = marks_before(tokens, first);
     if let Some(w) = word_before(tokens, first).filter(|w| NAMING.contains(w)) {
-        // "called the visa program “worse than amnesty”": a noun for a thing, after a verb
+        // "called the ferry program “worse than tolls”": a noun for a thing, after a verb
         // that calls it something, is what the quote describes.
         let verb_names = !NAMING_VERBS.contains(&w)
             && (j.saturating_sub(5)..j.saturating_sub(1))
@@ -651,7 +651,7 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
             if own_subject || (closed && reports_clause(tokens, n)) {
                 return None;
             }
-            // "Fight for $15 organizing director Kendall Fells told": with no comma on the
+            // "Fight for Fair Pay organizing director Ines Falk told": with no comma on the
             // way, the name right before the verb is its subject.
             let plain = (j..n).all(|c| tokens[c].text != ",");
             if plain && n > j + 1 && matches!(m, Mention::Name(_)) && namelike(&tokens[n - 1]) {
@@ -910,7 +910,7 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         let w = &tokens[k];
         // "secretary of state": a field after "of" is no verb, whatever it could be.
         let field = k > j && tokens[k - 1].lower == "of";
-        // "state attorney Dave Aronby": a noun that is also a cue, before a role word.
+        // "state attorney Ana Holt": a noun that is also a cue, before a role word.
         let office = NOUN_FORMS.contains(&w.lower.as_str())
             && tokens.get(k + 1).is_some_and(|n| {
                 n.word && (super::people::is_role_noun(n) || TITLES.contains(&base(n)))
@@ -1808,7 +1808,7 @@ fn inverted_before(tokens: &[Token], v: usize, first: usize) -> Option<Mention> 
         .get(e + 1)
         .is_some_and(|p| matches!(p.text.as_ref(), "," | ":"));
     let adjacent = (e + 2..first).all(|n| tokens[n].quote == k && !tokens[n].word);
-    // "The paradox, says Carl Anthos, a historian, is that she was “...”": an aside of
+    // "The odd thing, says Ida Brekke, an archivist, is that she was “...”": an aside of
     // attribution between commas inside the sentence.
     let aside = !opens && tokens.get(e + 1).is_some_and(|t| t.text == ",");
     if !punct || !(adjacent || aside) {
@@ -2197,7 +2197,7 @@ fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
     // starts a clause of its own.
     let cue = (comma + 1..end.min(comma + 8)).find(|&j| is_cue_at(tokens, j))?;
     let saying = SAYING.contains(&tokens[cue].lower.as_str());
-    // "While Comey said Lind was “careless”, he said there was no case": a verb with a
+    // "While Varga said Lind was “careless”, she said there was no case": a verb with a
     // clause of its own after it says that clause, not the quote.
     let own_clause = tokens.get(cue + 1).is_some_and(|t| {
         t.sentence == tokens[cue].sentence

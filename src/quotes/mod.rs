@@ -257,6 +257,9 @@ fn earlier_subject(
         .rev()
         .take_while(|&j| tokens[j].paragraph == paragraph)
         .filter(|&j| tokens[j].sentence < sentence && speakers::is_cue_at(tokens, j))
+        // Not a cue inside a relative clause ("leaders like Ostrom, who had condemned the
+        // marches"): it says what someone else once said, not who speaks here.
+        .filter(|&j| speakers::relative_opening(tokens, j).is_none())
         .find_map(|j| speakers::subject(tokens, j).map(|m| (m, j)))
 }
 
@@ -1416,6 +1419,17 @@ mod tests {
         let text = "The hearing was so calm that Mr. Varga was prompted to say, ''So far, \
             nobody has shouted at me.''";
         assert_eq!(speaker_of(text, "nobody has").as_deref(), Some("Varga"));
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_is_not_the_paragraphs_speaker() {
+        let text = "Jonas Brekke defended his mother and would not disown party leaders, like \
+            Piet Ostrom, who had condemned the marches. ''Family people'' are ''not out to \
+            hurt anyone,'' he said.";
+        assert_eq!(
+            speaker_of(text, "Family people").as_deref(),
+            Some("Jonas Brekke")
+        );
     }
 
     #[test]

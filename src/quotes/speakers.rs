@@ -1764,24 +1764,32 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
     None
 }
 
+/// The comma opening the relative clause (", which ..." or ", who ...") that the cue at `v`
+/// stands in, if it stands in one.
+pub fn relative_opening(tokens: &[Token], v: usize) -> Option<usize> {
+    let sentence = tokens[v].sentence;
+    let open = (0..v)
+        .rev()
+        .take_while(|&n| tokens[n].sentence == sentence && tokens[n].quote.is_none())
+        .find(|&n| tokens[n].text == ",")?;
+    tokens
+        .get(open + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whom" | "whose"))
+        .then_some(open)
+}
+
 /// The comma opening a relative clause (", which ..." or ", who ...") around the cue at `v`,
 /// when a comma closes the clause between the cue and the quote at `first`.
 fn closed_relative(tokens: &[Token], v: usize, first: usize) -> Option<usize> {
     let sentence = tokens[v].sentence;
     let plain = |n: usize| tokens[n].sentence == sentence && tokens[n].quote.is_none();
-    let open = (0..v)
-        .rev()
-        .take_while(|&n| plain(n))
-        .find(|&n| tokens[n].text == ",")?;
-    let relative = tokens
-        .get(open + 1)
-        .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whom" | "whose"));
+    let open = relative_opening(tokens, v)?;
     // Words after the closing comma: the comma right before the quote only introduces it
     // (", who joked, “...”").
     let closed = (v + 1..first).any(|n| {
         plain(n) && tokens[n].text == "," && (n + 1..first).any(|w| plain(w) && tokens[w].word)
     });
-    (relative && closed).then_some(open)
+    closed.then_some(open)
 }
 
 /// Verbs of saying that may come before their speaker and take no listener after them.

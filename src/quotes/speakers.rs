@@ -1426,14 +1426,25 @@ fn is_dash(t: &Token) -> bool {
 
 /// The comma opening a relative clause ("…, who lives …") that runs on to the comma at `k`.
 fn relative_clause(tokens: &[Token], k: usize) -> Option<usize> {
+    comma_opening(
+        tokens,
+        k,
+        k.saturating_sub(24),
+        &["who", "which", "whose", "where"],
+    )
+}
+
+/// The nearest comma before token `k`, back to `from` within its sentence and outside quotes,
+/// when one of `words` follows it.
+fn comma_opening(tokens: &[Token], k: usize, from: usize, words: &[&str]) -> Option<usize> {
     let sentence = tokens[k].sentence;
-    let c = (k.saturating_sub(24)..k)
+    let c = (from..k)
         .rev()
         .take_while(|&n| tokens[n].sentence == sentence && tokens[n].quote.is_none())
         .find(|&n| tokens[n].text == ",")?;
     tokens
         .get(c + 1)
-        .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose" | "where"))
+        .is_some_and(|t| words.contains(&t.lower.as_str()))
         .then_some(c)
 }
 
@@ -1536,11 +1547,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
             break;
         }
         words.insert(0, w.text.clone());
-        if matches!(
-            w.lower.as_str(),
-            "the" | "a" | "an" | "one" | "another" | "some" | "several"
-        ) || w.lower.ends_with("'s")
-        {
+        if w.lower == "the" || INDEFINITE.contains(&w.lower.as_str()) || w.lower.ends_with("'s") {
             return Some(Mention::Description(words.join(" ")));
         }
     }
@@ -1637,14 +1644,19 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
 /// Words before the one a colon's words are said to, or about ("a message to Varga:").
 const ADDRESSED: &[&str] = &["to", "against", "toward", "towards", "about"];
 
+/// The colon right before the quote's opening marks (outside any quote, with a token before
+/// it), if there is one.
+fn colon_before(tokens: &[Token], first: usize) -> Option<usize> {
+    let j = marks_before(tokens, first);
+    (j >= 2 && tokens[j - 1].text == ":" && tokens[j - 1].quote.is_none()).then(|| j - 1)
+}
+
 /// `Then, later that month on KTV: “...”`: a colon right before the quote ends an opening
 /// that names no one (no pronoun, no cue verb, names only after a preposition).
 pub fn unnamed_colon_intro(tokens: &[Token], first: usize) -> bool {
-    let j = marks_before(tokens, first);
-    if j < 2 || tokens[j - 1].text != ":" || tokens[j - 1].quote.is_some() {
+    let Some(colon) = colon_before(tokens, first) else {
         return false;
-    }
-    let colon = j - 1;
+    };
     let start = sentence_start(tokens, colon);
     start < colon
         && (start..colon).all(|n| {
@@ -1665,11 +1677,7 @@ pub fn unnamed_colon_intro(tokens: &[Token], first: usize) -> bool {
 /// The name a quote is credited to by a colon right before it, in the same paragraph
 /// ("Republican pollster Daron Shaw: “...”", "More from Jones: “...”", "Rep. Ana Ruiz (D-Kel.):").
 pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
-    let j = marks_before(tokens, first);
-    if j < 2 || tokens[j - 1].text != ":" || tokens[j - 1].quote.is_some() {
-        return None;
-    }
-    let mut e = j - 2;
+    let mut e = colon_before(tokens, first)? - 1;
     if tokens[e].text == ")" {
         e = (e.saturating_sub(12)..e)
             .rev()
@@ -1767,15 +1775,7 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
 /// The comma opening the relative clause (", which ..." or ", who ...") that the cue at `v`
 /// stands in, if it stands in one.
 pub fn relative_opening(tokens: &[Token], v: usize) -> Option<usize> {
-    let sentence = tokens[v].sentence;
-    let open = (0..v)
-        .rev()
-        .take_while(|&n| tokens[n].sentence == sentence && tokens[n].quote.is_none())
-        .find(|&n| tokens[n].text == ",")?;
-    tokens
-        .get(open + 1)
-        .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whom" | "whose"))
-        .then_some(open)
+    comma_opening(tokens, v, 0, &["which", "who", "whom", "whose"])
 }
 
 /// The comma opening a relative clause (", which ..." or ", who ...") around the cue at `v`,
@@ -2355,6 +2355,9 @@ fn role_holder(people: &People, plain: &str, fits: impl Fn(&str) -> bool) -> Opt
     })
 }
 
+/// Words opening a description of someone not named ("an aide", "one spokesman").
+const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "several"];
+
 /// Resolve a name or description mention against the people of the article. Pronouns are
 /// resolved by the caller, who knows the discourse.
 pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
@@ -2434,10 +2437,7 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
             }
             // "an aide", "one spokesman": someone not named, not the aide named before.
             let first = d.split_whitespace().next()?.to_lowercase();
-            if matches!(
-                first.as_str(),
-                "a" | "an" | "one" | "another" | "some" | "several"
-            ) {
+            if INDEFINITE.contains(&first.as_str()) {
                 return None;
             }
             let last = d.split_whitespace().last()?.to_lowercase();

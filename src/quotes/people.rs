@@ -208,7 +208,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             && tokens.get(j + 1).is_some_and(namelike)
             && tokens.get(j + 2).is_some_and(namelike)
         {
-            // "RNC Chief of Staff Katie Walsh": an office "of" something inside the run, up to
+            // "Harbour Party Chief of Staff Ilse Brandt": an office "of" something inside the run, up to
             // the last two capitalised words; the name follows the title (cut below). Not
             // after a person's name ("Peter T. King of New York").
             j += 1;

@@ -1255,7 +1255,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                     return Some(m);
                 }
             }
-            // A participle after the main clause: "Mrs Schlafly endorsed him, saying ...": the
+            // A participle after the main clause: "Mrs Holm endorsed him, saying ...": the
             // sentence's subject, else the subject of the clause's own cue verb. A sentence
             // opening with a possessive ("Brannock's “excesses” are sickening, Varga said,
             // noting") has no such subject: the cue verb's is the speaker.

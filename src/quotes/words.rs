@@ -169,7 +169,7 @@ static TITLE_CASE_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Flag capitalised sentence openers that the article also writes in lower case, and the
-/// capitalised small words and verbs of a headline in Title Case ("Hollande Says Trump Is ..."),
+/// capitalised small words and verbs of a headline in Title Case ("Varga Says Lind Is ..."),
 /// so that names stop at them.
 fn mark_common(tokens: &mut [Token]) {
     let mut title_case = vec![false; tokens.last().map_or(0, |t| t.sentence + 1)];

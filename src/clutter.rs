@@ -63,6 +63,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
     let mut boxes = Boxes::new(tree, article);
     let store_links = signals::StoreLinks::new(tree);
     let mut signals = Vec::new();
+    let mut memo = signals::PhraseMemo::default();
     for i in 0..tree.len() {
         let node = tree.node(i);
         // Links to a newsletter page or a comments page in a menu are navigation; context
@@ -70,7 +71,7 @@ pub fn find(tree: &Tree, article: &Article, enabled: &[Category]) -> Vec<Hide> {
         if node.is_text() || tree.opaque[i] || node.context {
             continue;
         }
-        if let Some(s) = signals::phrase_signal(tree, i, in_article[i]) {
+        if let Some(s) = signals::phrase_signal(tree, i, in_article[i], &mut memo) {
             // Inside a menu only a block of text speaks for itself ("Support us" over the
             // menu's own links); its entries are navigation whatever they say.
             if !nav[i] || (s.category != Category::Comments && tree.link_around(i, 3).is_none()) {

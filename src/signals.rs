@@ -440,8 +440,45 @@ fn phrase_fits(rule: &PhraseRule, text: &str, in_article: bool) -> bool {
 /// article when it speaks to the reader.
 const ADDRESSED_TEXT: usize = 180;
 
-/// The phrase rule an element's own text matches, if any.
-pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> {
+/// The last element whose text the phrase rules read, and what they found there. An element
+/// inside it with as much visible text holds all of that text, and its normalized text is
+/// the same (white space outside it only ever collapses away), so the finds are reused: a
+/// link alone in a list item is read once, not twice.
+#[derive(Default)]
+pub struct PhraseMemo {
+    node: Option<usize>,
+    in_article: bool,
+    text: String,
+    found: Vec<&'static PhraseRule>,
+}
+
+impl PhraseMemo {
+    /// The normalized text of `i` and the rules found in it, read again unless `i` has the
+    /// text of the element read last.
+    fn read(&mut self, tree: &Tree, i: usize, in_article: bool) {
+        let same_text = self
+            .node
+            .is_some_and(|m| tree.contains(m, i) && tree.text_len[m] == tree.text_len[i]);
+        if same_text && self.in_article == in_article {
+            return;
+        }
+        if !same_text {
+            self.node = Some(i);
+            self.text = tree.normalized_text(i, PHRASE_ELEMENT_LIMIT as usize + 40);
+        }
+        self.in_article = in_article;
+        self.found = phrases_found(&self.text, in_article);
+    }
+}
+
+/// The phrase rule an element's own text matches, if any; `memo` carries what the element
+/// before found (see [`PhraseMemo`]).
+pub fn phrase_signal(
+    tree: &Tree,
+    i: usize,
+    in_article: bool,
+    memo: &mut PhraseMemo,
+) -> Option<Signal> {
     let len = tree.text_len[i];
     if len == 0 || len > PHRASE_ELEMENT_LIMIT || tree.node(i).is_text() {
         return None;
@@ -459,39 +496,17 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
     if !own_text && !text_block {
         return None;
     }
-    let text = tree.normalized_text(i, PHRASE_ELEMENT_LIMIT as usize + 40);
-    let counted = text.bytes().any(|c| c.is_ascii_digit());
-    let index = crate::index::get();
-    let bare = bare_words(&text, index.whole_max());
-    let whole = bare
-        .as_deref()
-        .map_or(&[][..], |b| index.whole(b))
-        .iter()
-        .filter(|r| r.fit == Fit::Whole || counted)
-        .copied();
-    let within = index.phrases_in(&text).filter_map(|(r, at)| {
-        let ok = match r.fit {
-            Fit::Within => unquoted_at(&text, at) && phrase_fits(r, &text, in_article),
-            Fit::Addressed => {
-                text.len() <= ADDRESSED_TEXT
-                    && unquoted_at(&text, at)
-                    && CALLS_TO_ACTION.iter().any(|c| text.contains(c))
-                    && (crate::boxes::addresses_reader(&text) || opens_with_call(&text))
-            }
-            _ => false,
-        };
-        ok.then_some(r)
-    });
-    let found: Vec<&PhraseRule> = whole.chain(within).collect();
-    if found.is_empty() {
+    memo.read(tree, i, in_article);
+    if memo.found.is_empty() {
         return None;
     }
     // A link saying "Subscribe" or "Newsletters" in a menu, list or footer is a menu entry;
     // only a comment count is a clutter link there by its text, and an offer by its price
     // ("Subscribe from 8 €").
-    let in_menu = menu_link(tree, i) && !has_price(&text);
-    let rule = found
-        .into_iter()
+    let in_menu = menu_link(tree, i) && !has_price(&memo.text);
+    let rule = memo
+        .found
+        .iter()
         .filter(|r| !in_menu || r.category == Category::Comments)
         .max_by_key(|r| r.phrase.len())?;
     Some(Signal {
@@ -500,6 +515,34 @@ pub fn phrase_signal(tree: &Tree, i: usize, in_article: bool) -> Option<Signal> 
         reason: format!("text: '{}'", rule.phrase),
         structural: false,
     })
+}
+
+/// The phrase rules a normalized text matches: whole (its bare words are the phrase) or
+/// within it, where the rule's fit allows.
+fn phrases_found(text: &str, in_article: bool) -> Vec<&'static PhraseRule> {
+    let counted = text.bytes().any(|c| c.is_ascii_digit());
+    let index = crate::index::get();
+    let bare = bare_words(text, index.whole_max());
+    let whole = bare
+        .as_deref()
+        .map_or(&[][..], |b| index.whole(b))
+        .iter()
+        .filter(|r| r.fit == Fit::Whole || counted)
+        .copied();
+    let within = index.phrases_in(text).filter_map(|(r, at)| {
+        let ok = match r.fit {
+            Fit::Within => unquoted_at(text, at) && phrase_fits(r, text, in_article),
+            Fit::Addressed => {
+                text.len() <= ADDRESSED_TEXT
+                    && unquoted_at(text, at)
+                    && CALLS_TO_ACTION.iter().any(|c| text.contains(c))
+                    && (crate::boxes::addresses_reader(text) || opens_with_call(text))
+            }
+            _ => false,
+        };
+        ok.then_some(r)
+    });
+    whole.chain(within).collect()
 }
 
 /// Whether a text names a price: a currency sign and a digit.
@@ -591,5 +634,48 @@ mod tests {
         assert_eq!(links.inside(&tree, span), ["apps.apple.com"]);
         let p = (a..tree.end[a]).find(|&i| tree.node(i).tag == "p").unwrap();
         assert!(links.inside(&tree, p).is_empty());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn phrase_finds_carry_over_only_to_an_element_with_all_of_the_text() {
+        let snap = crate::html::snapshot(
+            "<body><ul><li id=same><a id=inner>Join the conversation</a></li>\
+             <li id=more>Join the conversation <b id=part>now</b></li>\
+             <li id=plain><span id=after>Join the conversation</span> <i>about it</i></li>\
+             <li id=long><a id=quoted>Join the conversation on the harbour plans, the ferry \
+             timetable and the winter roads before the council meets</a></li></ul></body>",
+        );
+        let tree = Tree::new(&snap);
+        let by_id = |id: &str| (0..tree.len()).find(|&i| tree.node(i).id == id).unwrap();
+        // Links count as article text here: a long one is no prompt there, whatever it says.
+        let in_article = |i: usize| tree.node(i).tag == "a";
+        let fresh = |i: usize| phrase_signal(&tree, i, in_article(i), &mut PhraseMemo::default());
+        let mut memo = PhraseMemo::default();
+        let mut found = Vec::new();
+        for i in 0..tree.len() {
+            let s = phrase_signal(&tree, i, in_article(i), &mut memo);
+            // Whatever the element read before, each answer is the one it has read alone.
+            assert_eq!(
+                s.as_ref().map(|s| &s.reason),
+                fresh(i).as_ref().map(|s| &s.reason)
+            );
+            found.extend(s.map(|s| tree.node(s.origin).id.to_string()));
+        }
+        // The link alone in its item has the item's text and finds; "now" inside an item
+        // that has the phrase has none of it, and neither has "about it"; the long link, with
+        // its item's text, is read as article text.
+        for (id, finds) in [
+            ("same", true),
+            ("inner", true),
+            ("more", true),
+            ("part", false),
+            ("after", true),
+            ("long", true),
+            ("quoted", false),
+        ] {
+            assert_eq!(found.contains(&id.to_string()), finds, "{id}");
+        }
+        assert!(fresh(by_id("part")).is_none());
     }
 }

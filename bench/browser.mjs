@@ -79,7 +79,7 @@ function stageExtension(dist) {
  *  content.js (whose work the benchmark does step by step), Readability, the benchmark's own. */
 function scriptFiles(extension) {
   return [
-    ...['settings.js', 'overlay.js', 'hands.js', 'quietread.js'].map((name) => path.join(extension, name)),
+    ...['settings.js', 'overlay.js', 'hands.js', 'quietread.js', 'wasm.js'].map((name) => path.join(extension, name)),
     path.join(ROOT, 'node_modules/@mozilla/readability/Readability.js'),
     path.join(ROOT, 'bench/page.js'),
   ];

@@ -35,11 +35,14 @@
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
 
+  /** The core's planner, as content.js makes it once the wasm is instantiated. */
+  let corePlan = null;
+
   /** Instantiate the wasm core the way content.js does; milliseconds. */
   async function init(wasmUrl) {
     adoptStyle();
     const t0 = now();
-    await wasm_bindgen({ module_or_path: wasmUrl });
+    corePlan = global.QuietreadWasm.planner(wasm_bindgen, await wasm_bindgen({ module_or_path: wasmUrl }));
     return now() - t0;
   }
 
@@ -125,7 +128,7 @@
   function timedPlanner(calls) {
     return (snapshot, settings) => {
       const t0 = now();
-      const plan = wasm_bindgen.plan(snapshot, settings);
+      const plan = corePlan(snapshot, settings);
       calls.push({ start: t0, end: now() });
       return Promise.resolve(plan);
     };
@@ -253,7 +256,7 @@
     settle();
     const { cleaner, errors } = cleanerFor([], []);
     const t0 = now();
-    await wasm_bindgen({ module_or_path: wasmUrl });
+    corePlan = global.QuietreadWasm.planner(wasm_bindgen, await wasm_bindgen({ module_or_path: wasmUrl }));
     await cleaner.start();
     const total = now() - t0;
     // Entries are delivered after their task ends: let a few frames pass.

@@ -4,11 +4,12 @@
 // (items hidden); turns the current site on or off from the keyboard shortcut; saves "Hide
 // this element on this site" rules from the context menu.
 // Chromium runs this file as the service worker; Firefox, which has no extension service
-// workers, as a background script after the manifest's settings.js and quietread.js.
-if (typeof importScripts === 'function') importScripts('settings.js', 'quietread.js');
+// workers, as a background script after the manifest's settings.js, quietread.js and wasm.js.
+if (typeof importScripts === 'function') importScripts('settings.js', 'quietread.js', 'wasm.js');
 
 const S = globalThis.QuietreadSettings;
-const ready = wasm_bindgen({ module_or_path: 'quietread_bg.wasm' });
+const ready = wasm_bindgen({ module_or_path: 'quietread_bg.wasm' })
+  .then((exports) => globalThis.QuietreadWasm.planner(wasm_bindgen, exports));
 
 /** Turn Quietread on or off for the site of a tab, as its content script names the site (no
  *  permission to read tab addresses is needed); the content script follows storage. */
@@ -59,8 +60,8 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   }
   if (!msg || msg.type !== 'plan') return false;
   ready
-    .then(() => {
-      const plan = wasm_bindgen.plan(String(msg.snapshot), String(msg.settings || ''));
+    .then((corePlan) => {
+      const plan = corePlan(String(msg.snapshot), String(msg.settings || ''));
       const put = TICKET.exec(plan);
       if (put) own(Number(put[1]), ownerOf(sender));
       reply({ plan });

@@ -14,6 +14,7 @@
   let failure = null;
   let cleaner = null;
   let applied = null; // the core settings the running cleaner has, as JSON
+  let corePlan = null; // the wasm core's planner in this content script, once it is compiled
 
   /** The host name of the tab's page, or null in a frame whose top is another site's. */
   function siteOfTab() {
@@ -64,7 +65,7 @@
   }
 
   function inPage(snapshot, settings) {
-    const plan = wasm_bindgen.plan(snapshot, settings);
+    const plan = corePlan(snapshot, settings);
     planned = 'page';
     return plan;
   }
@@ -80,7 +81,8 @@
           return workerPlanner;
         }
         try {
-          await wasm_bindgen({ module_or_path: chrome.runtime.getURL('quietread_bg.wasm') });
+          const exports = await wasm_bindgen({ module_or_path: chrome.runtime.getURL('quietread_bg.wasm') });
+          corePlan = globalThis.QuietreadWasm.planner(wasm_bindgen, exports);
           mode = 'page';
           return pagePlanner;
         } catch (e) {

@@ -31,7 +31,7 @@ fs.writeFileSync('dist/extension/manifest.json', JSON.stringify(m, null, 2) + '\
 node -e "require('./extension/hands.js'); process.stdout.write(globalThis.QuietreadHands.css('data-quietread') + '\n')" \
   > dist/extension/quietread.css
 cp -r www/. dist/www/
-cp extension/overlay.js extension/hands.js "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/www/
+cp extension/overlay.js extension/hands.js extension/wasm.js "$PKG/quietread.js" "$PKG/quietread_bg.wasm" dist/www/
 
 size() { printf '%-28s %8d bytes raw %8d bytes gzip\n' "$1" "$(wc -c <"$2")" "$(gzip -9c "$2" | wc -c)"; }
 echo "Shipped sizes:"

@@ -196,6 +196,15 @@ pub fn plan_json(snapshot: &str, settings: &str) -> String {
     serde_json::to_string(&plan).unwrap_or_else(|e| error_json(&e.to_string()))
 }
 
+/// [`plan_json`] for a snapshot given as UTF-8 bytes (as the hands write it into the wasm's
+/// memory, see `wasm::input`); bytes that are not UTF-8 are a bad snapshot.
+pub fn plan_utf8(snapshot: &[u8], settings: &str) -> String {
+    match std::str::from_utf8(snapshot) {
+        Ok(s) => plan_json(s, settings),
+        Err(_) => error_json("bad snapshot: not UTF-8"),
+    }
+}
+
 /// The places of the nodes a plan names, sorted, each once.
 fn places(plan: &Plan, places: &[(u32, u32)]) -> Vec<[u32; 3]> {
     let mut named: Vec<usize> = plan.hide.iter().map(|h| h.node).collect();
@@ -300,6 +309,25 @@ mod tests {
             .map(str::to_owned)
             .expect("an error");
         assert!(msg.contains("say\"h\ni"), "{out}");
+    }
+
+    #[test]
+    fn a_snapshot_as_bytes_plans_as_the_string_does() {
+        let text =
+            "qr1\u{2}3\u{2}\u{1}-1\u{2}div\u{2}\u{2}paywall\u{1}0\u{2}p\u{1}1\u{2}#text\u{2}\
+                    Subscribe for 5 \u{20ac} a month \u{201c}today\u{201d}";
+        let by_string = plan_json(text, "labels=1");
+        // A plan that read the text: 27 visible characters, the euro sign and quote marks each one.
+        assert!(by_string.contains("\"article_text\":27"), "{by_string}");
+        assert_eq!(plan_utf8(text.as_bytes(), "labels=1"), by_string);
+        // Bytes that are not UTF-8 (a sequence cut short) are a bad snapshot, not a panic.
+        let mut cut = text.as_bytes().to_vec();
+        cut.pop();
+        let out = plan_utf8(&cut, "");
+        assert!(answer(&out)["error"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("bad snapshot")));
+        assert!(answer(&plan_utf8(b"", ""))["error"].is_string());
     }
 
     #[test]

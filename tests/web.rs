@@ -1,10 +1,37 @@
 //! The core compiled to wasm and run in headless Chromium, through its JS-facing exports.
 #![cfg(target_arch = "wasm32")]
 
-use quietread::wasm::{labels, plan, version};
+use quietread::wasm::{input, labels, plan_input, version};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The plan for `snapshot`, asked as extension/wasm.js asks it: the snapshot's UTF-8 written
+/// into the room `input` gives, then `plan_input`.
+fn plan(snapshot: &str, settings: &str) -> String {
+    let bytes = snapshot.as_bytes();
+    let at = input(bytes.len());
+    // SAFETY: `input` gave room for `bytes.len()` bytes at `at`, held until `plan_input`.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len()) };
+    plan_input(bytes.len(), settings)
+}
+
+#[wasm_bindgen_test]
+fn the_room_is_read_up_to_what_was_written_and_never_past_it() {
+    let page = page();
+    let at = input(page.len() + 100);
+    // SAFETY: as in `plan`, with room to spare.
+    unsafe { std::ptr::copy_nonoverlapping(page.as_bytes().as_ptr(), at, page.len()) };
+    assert_eq!(plan_input(page.len(), ""), plan(&page, ""));
+    // More than the room holds, or nothing written at all, is a bad snapshot.
+    input(4);
+    assert!(plan_input(5, "").contains("\"error\""));
+    assert!(plan_input(0, "").contains("\"error\""));
+    // Bytes that are not UTF-8.
+    let at = input(3);
+    unsafe { std::ptr::copy_nonoverlapping([b'q', 0xff, b'r'].as_ptr(), at, 3) };
+    assert!(plan_input(3, "").contains("not UTF-8"));
+}
 
 /// A snapshot written as JSON (easy to read here), sent packed as the hands send it.
 fn packed(json: &str) -> String {

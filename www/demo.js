@@ -78,9 +78,9 @@
   }
 
   async function main() {
-    await wasm_bindgen({ module_or_path: 'quietread_bg.wasm' });
+    const corePlan = QuietreadWasm.planner(wasm_bindgen, await wasm_bindgen({ module_or_path: 'quietread_bg.wasm' }));
     const cleaner = QuietreadHands.Cleaner(document, {
-      planner: (snap, set) => Promise.resolve(wasm_bindgen.plan(snap, set)),
+      planner: (snap, set) => Promise.resolve(corePlan(snap, set)),
       labeler: (ticket) => Promise.resolve(wasm_bindgen.labels(ticket)),
       settings: settings(),
       markAttr: 'data-quietread-demo',

@@ -17,7 +17,7 @@ const wasm = () => [...fs.readFileSync(path.join(EXTENSION, 'quietread_bg.wasm')
 
 before(async () => {
   server = await serve(path.join(ROOT, 'tests', 'e2e', 'pages'));
-  const scripts = ['settings.js', 'overlay.js', 'hands.js', 'quietread.js'].map((n) => path.join(EXTENSION, n));
+  const scripts = ['settings.js', 'overlay.js', 'hands.js', 'quietread.js', 'wasm.js'].map((n) => path.join(EXTENSION, n));
   ({ browser, context } = await launchPlain([...scripts, path.join(ROOT, 'tests', 'e2e', 'core-global.js')]));
 });
 
@@ -29,7 +29,9 @@ after(async () => {
 async function open(file) {
   const page = await context.newPage();
   await page.goto(`${server.url}/${file}`);
-  await page.evaluate((bytes) => QuietreadCore({ module_or_path: new Uint8Array(bytes) }), wasm());
+  await page.evaluate(async (bytes) => {
+    globalThis.corePlan = QuietreadWasm.planner(QuietreadCore, await QuietreadCore({ module_or_path: new Uint8Array(bytes) }));
+  }, wasm());
   return page;
 }
 
@@ -57,10 +59,10 @@ function compare(page) {
       unlock: plan.unlock ? plan.unlock.nodes.map((i) => nodes[i]) : [],
     });
     const w = H.snapshot(document, opts);
-    const walk = read(JSON.parse(QuietreadCore.plan(w.snapshot, settings)), w.nodes, (n, o) => [n, o]);
+    const walk = read(JSON.parse(corePlan(w.snapshot, settings)), w.nodes, (n, o) => [n, o]);
     const m = H.snapshotMarkup(document, opts);
     if (!m) return { markup: null };
-    const plan = JSON.parse(QuietreadCore.plan(m.snapshot, settings));
+    const plan = JSON.parse(corePlan(m.snapshot, settings));
     if (plan.error) return { refused: plan.error };
     const markup = read(plan, H.placed(m, plan.at), H.point);
     const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -91,6 +93,29 @@ test('markup and walk plan the same on pages of every kind', async () => {
     assert.deepEqual(r.markupQuotes, r.walkQuotes, `${file}: the same quotations`);
   }
   assert.ok(compared >= 5, `${compared} pages compared`);
+});
+
+test('the planner writes any string into the core\'s memory, and each call stands alone', async () => {
+  const page = await open('reading.html');
+  const r = await page.evaluate(() => {
+    const settings = 'labels=1';
+    const m = QuietreadHands.snapshotMarkup(document, { markAttr: 'data-quietread' });
+    // A text of 1-, 2-, 3- and 4-byte UTF-8 characters and a lone surrogate (which reads as
+    // U+FFFD), the page's article: 29 visible characters.
+    const text = 'qr1\u00023\u0002\u0001-1\u0002div\u0002\u0002story\u00010\u0002p\u0001' +
+      '1\u0002#text\u0002caf\u00e9 \u201cok\u201d \ud83d\ude00 \ud800 end and more words here';
+    const state = (s) => JSON.parse(corePlan(s, settings)).state;
+    return {
+      first: corePlan(m.snapshot, settings),
+      again: [corePlan('', settings), corePlan('not a snapshot', settings), state(text), corePlan(m.snapshot, settings)],
+    };
+  });
+  await page.close();
+  const [empty, foreign, state, again] = r.again;
+  assert.ok(JSON.parse(r.first).hide, 'a plan');
+  assert.ok(JSON.parse(empty).error && JSON.parse(foreign).error, 'refusals');
+  assert.equal(state.article_text, 29);
+  assert.equal(again, r.first, 'the same plan after other calls');
 });
 
 test('the markup leaves out what is inside <head>, and is whole when <html> holds more than head and body', async () => {
@@ -154,7 +179,7 @@ test('the cleaner reads a page from its markup, and walks one it cannot place or
     }
     if (setup === 'shadow') document.querySelector('.byline').attachShadow({ mode: 'open' }).innerHTML = '<slot></slot>';
     const cleaner = QuietreadHands.Cleaner(document, {
-      planner: (s, settings) => Promise.resolve(QuietreadCore.plan(s, settings)),
+      planner: (s, settings) => Promise.resolve(corePlan(s, settings)),
       labeler: (t) => Promise.resolve(QuietreadCore.labels(t)),
       settings: {},
       log: (m) => { throw new Error(m); },

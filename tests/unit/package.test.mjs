@@ -27,12 +27,12 @@ test('the Chrome manifest runs the background as a service worker, without Firef
 
 test('the Firefox manifest runs background scripts and carries the gecko settings', () => {
   const m = manifestFor(shared, 'firefox', '4.5.6');
-  assert.deepEqual(m.background, { scripts: ['settings.js', 'quietread.js', 'background.js'] });
+  assert.deepEqual(m.background, { scripts: ['settings.js', 'quietread.js', 'wasm.js', 'background.js'] });
   assert.match(m.browser_specific_settings.gecko.id, /^[\w.-]+@[\w.-]+$/);
   assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
   // background.js loads the same files itself when it runs as a service worker.
   const bg = fs.readFileSync(path.join(ROOT, 'extension', 'background.js'), 'utf8');
-  assert.match(bg, /importScripts\('settings\.js', 'quietread\.js'\)/);
+  assert.match(bg, /importScripts\('settings\.js', 'quietread\.js', 'wasm\.js'\)/);
 });
 
 test('nothing else differs between the two manifests', () => {

@@ -186,15 +186,20 @@ impl Open {
 }
 
 /// Whether, after the curly quote opening at `i`, its paragraph holds a closing `”` and then
-/// a straight `"`: the straight quote around it is closed in the paragraph (an excerpt that
-/// a straight mark opens and never closes has its inner quotes as quotes of their own).
+/// either a straight `"` or the paragraph's end with the next paragraph opening on a straight
+/// `"`: the straight quote around it is closed in the paragraph, or runs on into the next (an
+/// excerpt that a straight mark opens and never closes has its inner quotes as quotes of
+/// their own).
 fn straight_closes_later(text: &[char], i: usize) -> bool {
-    let rest = text[i..].iter().take_while(|&&c| c != '\n');
     let mut curly_closed = false;
-    for &c in rest {
+    for (k, &c) in text.iter().enumerate().skip(i) {
         match c {
             '”' => curly_closed = true,
             '"' if curly_closed => return true,
+            '\n' => {
+                return curly_closed
+                    && text[k + 1..].iter().find(|c| !c.is_whitespace()) == Some(&'"');
+            }
             _ => {}
         }
     }
@@ -371,6 +376,15 @@ mod tests {
         assert_eq!(
             quoted("\"He called it “a farce” and left,\" she said."),
             vec!["He called it “a farce” and left,"]
+        );
+        // A straight quote over two paragraphs, the second opening with a straight mark, holds
+        // its curly quotes too.
+        assert_eq!(
+            quoted("\"The pier is not “ours” now. It is theirs.\n\"And it will stay so.\""),
+            vec![
+                "The pier is not “ours” now. It is theirs.",
+                "And it will stay so."
+            ]
         );
         // An excerpt a straight mark opens and never closes is not run on to its paragraph's
         // end: the curly closing mark ends it, as before.

@@ -390,6 +390,28 @@ impl People {
             _ if run.words.len() >= 2 => super::names::gender_of(&tokens[run.words[0]].text),
             _ => '?',
         };
+        // A full name given with a title or a role shows where the name starts: an entry whose
+        // name ends with it, from a run with more capitalised words before it ("Harbour Rival
+        // Mira Solberg:" in a headline, then "Dr. Mira Solberg"), is that person, and the
+        // words before are a role.
+        if run.words.len() >= 2 && (run.title.is_some() || role.is_some()) {
+            let longer = self.list.iter_mut().find(|p| {
+                p.surname == surname
+                    && p.name.len() > name.len()
+                    && p.name.ends_with(&name)
+                    && p.name[..p.name.len() - name.len()].ends_with(' ')
+            });
+            if let Some(p) = longer {
+                let before = p.name[..p.name.len() - name.len()].trim_end().to_string();
+                p.role = role.or(p.role.take()).or(Some(before));
+                p.name = name;
+                p.titled = true;
+                if p.gender == '?' {
+                    p.gender = gender;
+                }
+                return;
+            }
+        }
         // One surname may name two people ("Donald Trump", "Ivanka Trump"): a full name with
         // another first name is someone else.
         let first = (run.words.len() >= 2).then(|| tokens[run.words[0]].lower.clone());
@@ -609,6 +631,20 @@ mod tests {
             "{:?}",
             p.list
         );
+    }
+
+    #[test]
+    fn a_titled_full_name_trims_a_longer_run_to_the_name() {
+        let p = people(
+            "Pier Rival Mira Solberg: Cut the Fees\n\
+             Former councillor Dr. Mira Solberg spoke first. Dr. Solberg left.",
+        );
+        let solberg = p.find("Solberg").unwrap();
+        assert_eq!(solberg.name, "Mira Solberg");
+        assert_eq!(solberg.role.as_deref(), Some("Former councillor Dr"));
+        // Without a title or role, the second mention leaves the first run as it is.
+        let p = people("Pier Rival Mira Solberg: Cut the Fees\nMira Solberg spoke first.");
+        assert_eq!(p.find("Solberg").unwrap().name, "Pier Rival Mira Solberg");
     }
 
     #[test]

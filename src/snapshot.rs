@@ -233,8 +233,11 @@ const DATA_VALUE_LIMIT: usize = 60;
 struct Names<'a> {
     /// Each distinct name.
     text: Vec<&'a str>,
-    /// Its words, as `split_words` gives them.
-    words: Vec<Vec<Cow<'a, str>>>,
+    /// The words of every name, as `split_words` gives them, one name after another (in one
+    /// list rather than one list a name: a page has thousands of names).
+    words: Vec<Cow<'a, str>>,
+    /// Name `t`'s words are `words[word_start[t]..word_start[t + 1]]`.
+    word_start: Vec<u32>,
     /// The names of node `i` are `list[start[i]..start[i + 1]]`.
     start: Vec<u32>,
     list: Vec<(u32, NameKind)>,
@@ -248,6 +251,8 @@ impl<'a> Names<'a> {
             rustc_hash::FxHashMap::with_capacity_and_hasher(nodes.len() / 2, Default::default());
         names.start.reserve(nodes.len() + 1);
         names.list.reserve(nodes.len());
+        names.words.reserve(nodes.len());
+        names.word_start.push(0);
         for node in nodes {
             names.start.push(names.list.len() as u32);
             if node.is_text() {
@@ -272,7 +277,8 @@ impl<'a> Names<'a> {
             for (text, kind) in classes.chain(id).chain(data) {
                 let t = *seen.entry(text).or_insert_with(|| {
                     names.text.push(text);
-                    names.words.push(split_words(text));
+                    split_words_into(text, &mut names.words);
+                    names.word_start.push(names.words.len() as u32);
                     (names.text.len() - 1) as u32
                 });
                 names.list.push((t, kind));
@@ -502,7 +508,8 @@ impl<'a> Tree<'a> {
 
     /// The words of name number `t`, lower-case, split at `-`, `_`, `:` and camelCase.
     pub fn name_words(&self, t: u32) -> &[Cow<'a, str>] {
-        &self.names.words[t as usize]
+        let starts = &self.names.word_start;
+        &self.names.words[starts[t as usize] as usize..starts[t as usize + 1] as usize]
     }
 
     /// The words of each of the element's class tokens, id and short data values.
@@ -534,6 +541,12 @@ fn flush<'n>(
 /// of the name (most are: "article-body"); only one that changes case is a new string.
 pub fn split_words(name: &str) -> Vec<Cow<'_, str>> {
     let mut words = Vec::new();
+    split_words_into(name, &mut words);
+    words
+}
+
+/// [`split_words`], the words added at the end of `words`.
+pub fn split_words_into<'n>(name: &'n str, words: &mut Vec<Cow<'n, str>>) {
     // The word being read: where it starts in `name`, and its lower-case copy once it needs one.
     let mut start: Option<usize> = None;
     let mut copy: Option<String> = None;
@@ -551,12 +564,12 @@ pub fn split_words(name: &str) -> Vec<Cow<'_, str>> {
             (ch.is_alphanumeric(), ch.is_uppercase(), ch.is_lowercase())
         };
         if !alnum {
-            flush(name, &mut words, &mut start, &mut copy, i);
+            flush(name, words, &mut start, &mut copy, i);
             prev_lower = false;
             continue;
         }
         if upper && prev_lower {
-            flush(name, &mut words, &mut start, &mut copy, i);
+            flush(name, words, &mut start, &mut copy, i);
         }
         let s = *start.get_or_insert(i);
         prev_lower = lower || ch.is_ascii_digit();
@@ -577,8 +590,7 @@ pub fn split_words(name: &str) -> Vec<Cow<'_, str>> {
             }
         }
     }
-    flush(name, &mut words, &mut start, &mut copy, name.len());
-    words
+    flush(name, words, &mut start, &mut copy, name.len());
 }
 
 /// Characters of a text that are not white space, and its commas, in one pass. ASCII text, most

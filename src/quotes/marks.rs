@@ -206,6 +206,21 @@ fn straight_closes_later(text: &[char], i: usize) -> bool {
     false
 }
 
+/// Whether the curly quote opening at `i`, inside a quote a curly mark opened, is a quote
+/// within it (“What he calls “hell” is home.”): its paragraph closes it and then the outer one.
+fn curly_closes_twice(text: &[char], i: usize) -> bool {
+    let mut depth = 1;
+    for &c in text[i + 1..].iter().take_while(|&&c| c != '\n') {
+        match c {
+            '“' => depth += 1,
+            '”' if depth == 0 => return true,
+            '”' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// All quoted spans of an article, outermost only, in order. Single quotes inside a double
 /// quote belong to it; an unclosed quote ends with its paragraph.
 pub fn spans(text: &[char]) -> Vec<Span> {
@@ -246,6 +261,11 @@ pub fn spans(text: &[char]) -> Vec<Span> {
             }
             (Mark::OpenDouble, Some(open))
                 if text[open.mark] == '"' && text[i] == '“' && straight_closes_later(text, i) =>
+            {
+                inner += 1;
+            }
+            (Mark::OpenDouble, Some(open))
+                if text[open.mark] == '“' && text[i] == '“' && curly_closes_twice(text, i) =>
             {
                 inner += 1;
             }
@@ -336,6 +356,16 @@ mod tests {
         assert_eq!(
             quoted("“Our captains have orders to ‘hold position’, nothing more,” he said."),
             vec!["Our captains have orders to ‘hold position’, nothing more,"]
+        );
+        // Curly double marks inside curly double marks, when the paragraph closes both.
+        assert_eq!(
+            quoted("“I would rather live in what he calls “hell” than anywhere else.” ― Mara"),
+            vec!["I would rather live in what he calls “hell” than anywhere else."]
+        );
+        // Two quotes, the first left open: the second's closing mark closes nothing more.
+        assert_eq!(
+            quoted("“We left early. “The boat waits,” she said."),
+            vec!["We left early. “The boat waits,"]
         );
     }
 

@@ -112,9 +112,9 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             if found.is_none() {
                 found = speakers::according_after(&tokens, last).map(|m| (m, last));
             }
-            if found.is_none() {
-                // Only a person ("CNN:" or a newspaper before a colon is a source, not a voice).
-                found = speakers::colon_name(&tokens, first)
+            // Only a person ("CNN:" or a newspaper before a colon is a source, not a voice).
+            let colon_person = || {
+                speakers::colon_name(&tokens, first)
                     .filter(|m| match m {
                         Mention::Name(n) => n.iter().all(|x| {
                             names::looks_personal(x)
@@ -124,7 +124,17 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                         }),
                         _ => false,
                     })
-                    .map(|m| (m, first));
+                    .map(|m| (m, first))
+            };
+            // "Pollsters agree - Ilse Brandt: “...”": a name and a colon after a dash are
+            // closer to the quote than a cue before the dash.
+            if let Some((_, cue)) = found {
+                if cue < first && speakers::dash_before_colon(&tokens, first, cue) {
+                    found = colon_person().or(found);
+                }
+            }
+            if found.is_none() {
+                found = colon_person();
             }
             if found.is_none() {
                 found = speakers::dash_credit(&tokens, last).map(|m| (m, last));
@@ -1030,6 +1040,12 @@ mod tests {
                 "Rep. Ana Ruiz (D-Kel.):“We heard it from the harbour office.”",
                 "We heard it",
                 "Ana Ruiz",
+            ),
+            // A heading with a cue of its own, a dash, then the name and the colon.
+            (
+                "Pollsters agree - Ilse Brandt: “The late polls were the right ones.”",
+                "late polls",
+                "Ilse Brandt",
             ),
         ]);
         let text =

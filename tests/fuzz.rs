@@ -1721,6 +1721,22 @@ fn quote_time_is_linear() {
     });
 }
 
+/// Curly marks inside an open quote ask what the rest of their paragraph holds: a paragraph of
+/// thousands of marks, after a curly or a straight one, is read in linear time.
+#[test]
+fn quote_marks_in_one_paragraph_time_is_linear() {
+    for (what, open) in [("curly", "\u{201c}"), ("straight", "\"")] {
+        assert_linear(
+            what,
+            5_000,
+            |n| format!("Title\n\n{open}{}", "\u{201c}a ".repeat(n)),
+            |text| {
+                quotes::find(text);
+            },
+        );
+    }
+}
+
 #[test]
 fn html_snapshot_time_is_linear() {
     assert_linear("html::snapshot", 40, page_html, |h| {

@@ -185,40 +185,84 @@ impl Open {
     }
 }
 
-/// Whether, after the curly quote opening at `i`, its paragraph holds a closing `”` and then
-/// either a straight `"` or the paragraph's end with the next paragraph opening on a straight
-/// `"`: the straight quote around it is closed in the paragraph, or runs on into the next (an
-/// excerpt that a straight mark opens and never closes has its inner quotes as quotes of
-/// their own).
-fn straight_closes_later(text: &[char], i: usize) -> bool {
-    let mut curly_closed = false;
-    for (k, &c) in text.iter().enumerate().skip(i) {
-        match c {
-            '”' => curly_closed = true,
-            '"' if curly_closed => return true,
-            '\n' => {
-                return curly_closed
-                    && text[k + 1..].iter().find(|c| !c.is_whitespace()) == Some(&'"');
-            }
-            _ => {}
-        }
-    }
-    false
+/// What lies ahead of each position in its paragraph, for the checks on a curly mark inside an
+/// open quote, read once for the whole text: scanning the rest of the paragraph at each mark
+/// took seconds on a paragraph of thousands of marks.
+struct Ahead {
+    /// The first `”` at or after each position in its paragraph (`u32::MAX`: none).
+    next_close: Vec<u32>,
+    /// Whether a straight `"` follows that `”` in the paragraph, or the paragraph ends in a
+    /// line break and the next one opens with a straight `"`.
+    straight_after: Vec<bool>,
+    /// `”` less `“` from the paragraph's start up to each position.
+    balance: Vec<i32>,
+    /// The highest `balance` after each position in its paragraph (`i32::MIN`: none).
+    highest_after: Vec<i32>,
 }
 
-/// Whether the curly quote opening at `i`, inside a quote a curly mark opened, is a quote
-/// within it (“What he calls “hell” is home.”): its paragraph closes it and then the outer one.
-fn curly_closes_twice(text: &[char], i: usize) -> bool {
-    let mut depth = 1;
-    for &c in text[i + 1..].iter().take_while(|&&c| c != '\n') {
-        match c {
-            '“' => depth += 1,
-            '”' if depth == 0 => return true,
-            '”' => depth -= 1,
-            _ => {}
+impl Ahead {
+    fn new(text: &[char]) -> Ahead {
+        let n = text.len();
+        let mut ahead = Ahead {
+            next_close: vec![u32::MAX; n],
+            straight_after: vec![false; n],
+            balance: vec![0; n],
+            highest_after: vec![i32::MIN; n],
+        };
+        let mut start = 0;
+        while start < n {
+            let end = text[start..]
+                .iter()
+                .position(|&c| c == '\n')
+                .map_or(n, |e| start + e);
+            let mut balance = 0;
+            for (c, b) in text[start..end].iter().zip(&mut ahead.balance[start..end]) {
+                balance += match c {
+                    '”' => 1,
+                    '“' => -1,
+                    _ => 0,
+                };
+                *b = balance;
+            }
+            let next_opens_straight =
+                end < n && text[end + 1..].iter().find(|c| !c.is_whitespace()) == Some(&'"');
+            let (mut close, mut straight, mut highest) = (u32::MAX, false, i32::MIN);
+            // `straight`: a straight mark after the position (or after the paragraph).
+            let mut straight_here = next_opens_straight;
+            for k in (start..end).rev() {
+                ahead.highest_after[k] = highest;
+                highest = highest.max(ahead.balance[k]);
+                match text[k] {
+                    '”' => {
+                        close = k as u32;
+                        straight = straight_here;
+                    }
+                    '"' => straight_here = true,
+                    _ => {}
+                }
+                ahead.next_close[k] = close;
+                ahead.straight_after[k] = close != u32::MAX && straight;
+            }
+            start = end + 1;
         }
+        ahead
     }
-    false
+
+    /// Whether, after the curly quote opening at `i` inside a quote a straight mark opened, its
+    /// paragraph holds a closing `”` and then a straight `"`, or ends with the next paragraph
+    /// opening on a straight `"`: the straight quote is closed in the paragraph, or runs on
+    /// into the next (an excerpt that a straight mark opens and never closes has its inner
+    /// quotes as quotes of their own).
+    fn straight_closes_later(&self, i: usize) -> bool {
+        self.straight_after[i]
+    }
+
+    /// Whether the curly quote opening at `i`, inside a quote a curly mark opened, is a quote
+    /// within it (“What he calls “hell” is home.”): its paragraph closes it and then the outer
+    /// one, the count of `”` less `“` after it reaching two.
+    fn curly_closes_twice(&self, i: usize) -> bool {
+        self.highest_after[i] != i32::MIN && self.highest_after[i] - self.balance[i] >= 2
+    }
 }
 
 /// All quoted spans of an article, outermost only, in order. Single quotes inside a double
@@ -232,6 +276,7 @@ pub fn spans(text: &[char]) -> Vec<Span> {
     // Curly quotes opened inside a quote that a straight mark opened ("He called it “a farce”
     // and left," she said): each closes its own curly mark, not the straight quote.
     let mut inner = 0usize;
+    let ahead = std::cell::OnceCell::new();
     let mut i = 0;
     while i < text.len() {
         if text[i] == '\n' {
@@ -260,12 +305,18 @@ pub fn spans(text: &[char]) -> Vec<Span> {
                 inner = 0;
             }
             (Mark::OpenDouble, Some(open))
-                if text[open.mark] == '"' && text[i] == '“' && straight_closes_later(text, i) =>
+                if text[open.mark] == '"'
+                    && text[i] == '“'
+                    && ahead
+                        .get_or_init(|| Ahead::new(text))
+                        .straight_closes_later(i) =>
             {
                 inner += 1;
             }
             (Mark::OpenDouble, Some(open))
-                if text[open.mark] == '“' && text[i] == '“' && curly_closes_twice(text, i) =>
+                if text[open.mark] == '“'
+                    && text[i] == '“'
+                    && ahead.get_or_init(|| Ahead::new(text)).curly_closes_twice(i) =>
             {
                 inner += 1;
             }

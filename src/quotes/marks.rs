@@ -189,59 +189,42 @@ impl Open {
 /// open quote, read once for the whole text: scanning the rest of the paragraph at each mark
 /// took seconds on a paragraph of thousands of marks.
 struct Ahead {
-    /// The first `”` at or after each position in its paragraph (`u32::MAX`: none).
-    next_close: Vec<u32>,
-    /// Whether a straight `"` follows that `”` in the paragraph, or the paragraph ends in a
-    /// line break and the next one opens with a straight `"`.
+    /// Whether a `”` stands at or after each position in its paragraph, and after that `”` a
+    /// straight `"`, or the paragraph's end with the next paragraph opening on a straight `"`.
     straight_after: Vec<bool>,
-    /// `”` less `“` from the paragraph's start up to each position.
-    balance: Vec<i32>,
-    /// The highest `balance` after each position in its paragraph (`i32::MIN`: none).
-    highest_after: Vec<i32>,
+    /// The most that `”` outnumber `“` over a stretch of the paragraph right after each
+    /// position (`i32::MIN`: nothing after it).
+    closes_ahead: Vec<i32>,
 }
 
 impl Ahead {
     fn new(text: &[char]) -> Ahead {
         let n = text.len();
         let mut ahead = Ahead {
-            next_close: vec![u32::MAX; n],
             straight_after: vec![false; n],
-            balance: vec![0; n],
-            highest_after: vec![i32::MIN; n],
+            closes_ahead: vec![i32::MIN; n],
         };
         let mut start = 0;
-        while start < n {
-            let end = text[start..]
-                .iter()
-                .position(|&c| c == '\n')
-                .map_or(n, |e| start + e);
-            let mut balance = 0;
-            for (c, b) in text[start..end].iter().zip(&mut ahead.balance[start..end]) {
-                balance += match c {
+        for paragraph in text.split(|&c| c == '\n') {
+            let end = start + paragraph.len();
+            // A straight mark after the position: in the paragraph, or opening the next one.
+            let mut straight_here =
+                end < n && text[end + 1..].iter().find(|c| !c.is_whitespace()) == Some(&'"');
+            let (mut straight, mut closes) = (false, i32::MIN);
+            for (k, &c) in paragraph.iter().enumerate().rev() {
+                ahead.closes_ahead[start + k] = closes;
+                let step = match c {
                     '”' => 1,
                     '“' => -1,
                     _ => 0,
                 };
-                *b = balance;
-            }
-            let next_opens_straight =
-                end < n && text[end + 1..].iter().find(|c| !c.is_whitespace()) == Some(&'"');
-            let (mut close, mut straight, mut highest) = (u32::MAX, false, i32::MIN);
-            // `straight`: a straight mark after the position (or after the paragraph).
-            let mut straight_here = next_opens_straight;
-            for k in (start..end).rev() {
-                ahead.highest_after[k] = highest;
-                highest = highest.max(ahead.balance[k]);
-                match text[k] {
-                    '”' => {
-                        close = k as u32;
-                        straight = straight_here;
-                    }
+                closes = step + closes.max(0);
+                match c {
+                    '”' => straight = straight_here,
                     '"' => straight_here = true,
                     _ => {}
                 }
-                ahead.next_close[k] = close;
-                ahead.straight_after[k] = close != u32::MAX && straight;
+                ahead.straight_after[start + k] = straight;
             }
             start = end + 1;
         }
@@ -259,9 +242,9 @@ impl Ahead {
 
     /// Whether the curly quote opening at `i`, inside a quote a curly mark opened, is a quote
     /// within it (“What he calls “hell” is home.”): its paragraph closes it and then the outer
-    /// one, the count of `”` less `“` after it reaching two.
+    /// one, `”` outnumbering `“` by two somewhere after it.
     fn curly_closes_twice(&self, i: usize) -> bool {
-        self.highest_after[i] != i32::MIN && self.highest_after[i] - self.balance[i] >= 2
+        self.closes_ahead[i] >= 2
     }
 }
 
@@ -276,7 +259,8 @@ pub fn spans(text: &[char]) -> Vec<Span> {
     // Curly quotes opened inside a quote that a straight mark opened ("He called it “a farce”
     // and left," she said): each closes its own curly mark, not the straight quote.
     let mut inner = 0usize;
-    let ahead = std::cell::OnceCell::new();
+    // Only a text with curly opening marks asks what lies ahead of one.
+    let ahead = text.contains(&'“').then(|| Ahead::new(text));
     let mut i = 0;
     while i < text.len() {
         if text[i] == '\n' {
@@ -307,16 +291,14 @@ pub fn spans(text: &[char]) -> Vec<Span> {
             (Mark::OpenDouble, Some(open))
                 if text[open.mark] == '"'
                     && text[i] == '“'
-                    && ahead
-                        .get_or_init(|| Ahead::new(text))
-                        .straight_closes_later(i) =>
+                    && ahead.as_ref().is_some_and(|a| a.straight_closes_later(i)) =>
             {
                 inner += 1;
             }
             (Mark::OpenDouble, Some(open))
                 if text[open.mark] == '“'
                     && text[i] == '“'
-                    && ahead.get_or_init(|| Ahead::new(text)).curly_closes_twice(i) =>
+                    && ahead.as_ref().is_some_and(|a| a.curly_closes_twice(i)) =>
             {
                 inner += 1;
             }

@@ -2,6 +2,7 @@
 
 use quietread::html::Page;
 use quietread::{eval, plan, Plan, Settings, Snapshot};
+use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
@@ -30,10 +31,19 @@ pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(out) => {
-            if !out.is_empty() {
-                println!("{out}");
+            if out.is_empty() {
+                return ExitCode::SUCCESS;
             }
-            ExitCode::SUCCESS
+            match writeln!(std::io::stdout().lock(), "{out}") {
+                Ok(()) => ExitCode::SUCCESS,
+                // The reader stopped early (`quietread quotes a.txt | head`): it has what it
+                // wanted, and there is no one left to tell.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("quietread: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(e) => {
             eprintln!("quietread: {e}");

@@ -1724,25 +1724,29 @@ mod tests {
 
     #[test]
     fn two_names_of_an_institute_write_together() {
-        let text = "“Salt would let the plant run longer,” nuclear experts Tomas Andric and \
-            Mara Dunn-Holt of Brill's Institute for Science and Sea Security wrote in March.";
-        assert_eq!(
-            speaker_of(text, "plant run").as_deref(),
-            Some("Tomas Andric and Mara Dunn-Holt")
-        );
-        // Before the quote too: "Science and Sea Security" are words of the institute's name.
-        let text = "Tomas Andric and Mara Dunn-Holt of the Institute for Science and Sea \
-            Security wrote that the plant was “a fine idea.”";
-        assert_eq!(
-            speaker_of(text, "fine idea").as_deref(),
-            Some("Tomas Andric and Mara Dunn-Holt")
-        );
-        let text = "“Salt would let the plant run longer,” Tomas Andric and Mara Dunn-Holt of \
-            the Brill Institute wrote in March.";
-        assert_eq!(
-            speaker_of(text, "plant run").as_deref(),
-            Some("Tomas Andric and Mara Dunn-Holt")
-        );
+        let both = "Tomas Andric and Mara Dunn-Holt";
+        assert_speakers(&[
+            (
+                "“Salt would let the plant run longer,” nuclear experts Tomas Andric and \
+                 Mara Dunn-Holt of Brill's Institute for Science and Sea Security wrote in March.",
+                "plant run",
+                both,
+            ),
+            // Before the quote too: "Science and Sea Security" are words of the institute's
+            // name.
+            (
+                "Tomas Andric and Mara Dunn-Holt of the Institute for Science and Sea \
+                 Security wrote that the plant was “a fine idea.”",
+                "fine idea",
+                both,
+            ),
+            (
+                "“Salt would let the plant run longer,” Tomas Andric and Mara Dunn-Holt of \
+                 the Brill Institute wrote in March.",
+                "plant run",
+                both,
+            ),
+        ]);
     }
 
     #[test]

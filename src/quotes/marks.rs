@@ -241,7 +241,7 @@ impl Ahead {
     }
 
     /// Whether the curly quote opening at `i`, inside a quote a curly mark opened, is a quote
-    /// within it (“What he calls “hell” is home.”): its paragraph closes it and then the outer
+    /// within it (“The pier he calls “the gate” is ours.”): its paragraph closes it and then the outer
     /// one, `”` outnumbering `“` by two somewhere after it.
     fn curly_closes_twice(&self, i: usize) -> bool {
         self.closes_ahead[i] >= 2
@@ -392,8 +392,8 @@ mod tests {
         );
         // Curly double marks inside curly double marks, when the paragraph closes both.
         assert_eq!(
-            quoted("“I would rather live in what he calls “hell” than anywhere else.” ― Mara"),
-            vec!["I would rather live in what he calls “hell” than anywhere else."]
+            quoted("“We keep the pier he calls “the gate” for the ferry.” ― Mara"),
+            vec!["We keep the pier he calls “the gate” for the ferry."]
         );
         // Two quotes, the first left open: the second's closing mark closes nothing more.
         assert_eq!(

@@ -126,8 +126,8 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     })
                     .map(|m| (m, first))
             };
-            // "Pollsters agree - Ilse Brandt: “...”": a name and a colon after a dash are
-            // closer to the quote than a cue before the dash.
+            // "The harbour board replied - Ilse Brandt: “...”": a name and a colon after a
+            // dash are closer to the quote than a cue before the dash.
             if let Some((_, cue)) = found {
                 if cue < first && speakers::dash_before_colon(&tokens, first, cue) {
                     found = colon_person().or(found);
@@ -1043,7 +1043,7 @@ mod tests {
             ),
             // A heading with a cue of its own, a dash, then the name and the colon.
             (
-                "Pollsters agree - Ilse Brandt: “The late polls were the right ones.”",
+                "The harbour board replied - Ilse Brandt: “The late polls were the right ones.”",
                 "late polls",
                 "Ilse Brandt",
             ),

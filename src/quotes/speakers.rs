@@ -1675,8 +1675,8 @@ pub fn unnamed_colon_intro(tokens: &[Token], first: usize) -> bool {
 }
 
 /// Whether a dash stands between token `cue` and the colon right before the quote at `first`
-/// ("Pollsters agree - Ilse Brandt: “...”"): the words before the dash are a heading of their
-/// own, and the name before the colon is the quote's.
+/// ("The harbour board replied - Ilse Brandt: “...”"): the words before the dash are a
+/// heading of their own, and the name before the colon is the quote's.
 pub fn dash_before_colon(tokens: &[Token], first: usize, cue: usize) -> bool {
     colon_before(tokens, first).is_some_and(|c| (cue + 1..c).any(|n| is_dash(&tokens[n])))
 }

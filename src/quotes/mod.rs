@@ -29,7 +29,8 @@ pub struct Quote {
 }
 
 /// Fewest words in a partial quote that takes its sentence's subject as speaker when no cue
-/// verb says who spoke (shorter ones are mostly scare quotes).
+/// verb says who spoke (shorter ones are mostly scare quotes, unless the sentence is about
+/// speech).
 const MAIN_SUBJECT_WORDS: usize = 3;
 
 /// How many paragraphs back a pronoun looks for the people it may stand for.
@@ -142,7 +143,17 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             // A partial quote in a sentence without a cue verb ("Trump went on the attack,
             // calling it “a disgrace”"): the sentence's subject.
             let words = tokens[first..=last].iter().filter(|t| t.word).count();
-            if found.is_none() && !opens_sentence && words >= MAIN_SUBJECT_WORDS {
+            // Shorter ones only in a sentence about speech, and not in Title Case ("to
+            // accuse the board of being “misled”", but not "made her the “comeback kid”").
+            let short_speech = || {
+                let lower = chars[span.start..span.end]
+                    .iter()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| c.is_lowercase());
+                lower && speakers::speech_word_before(&tokens, first)
+            };
+            if found.is_none() && !opens_sentence && (words >= MAIN_SUBJECT_WORDS || short_speech())
+            {
                 // Only a person of the article, or a full name ("Audiences" is no one).
                 found = speakers::main_subject(&tokens, first)
                     .filter(|m| match m {
@@ -918,6 +929,29 @@ mod tests {
                 "Jo Bayer",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_short_partial_quote_takes_the_subject_only_in_a_sentence_about_speech() {
+        assert_speakers(&[
+            (
+                "Ivo Marsh went on the radio overnight to accuse the board of being “misled” by “a hoax” over the ferry.",
+                "misled",
+                "Ivo Marsh",
+            ),
+            (
+                "Dana Vell has kept up her promise of “free ferries” all summer.",
+                "free ferries",
+                "Dana Vell",
+            ),
+        ]);
+        // No word of speech in the sentence: a scare quote, whoever its subject is.
+        let text =
+            "Orla Penn won the seat that once made her uncle the “comeback kid” of the coast.";
+        assert_eq!(speaker_of(text, "comeback kid"), None);
+        // A capitalised word is a name or a title, even in a sentence about speech.
+        let text = "Kit Rowe kept his promise to go on editing his morning sheet, “Tidings,” all winter.";
+        assert_eq!(speaker_of(text, "Tidings"), None);
     }
 
     #[test]

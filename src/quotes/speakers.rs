@@ -354,6 +354,22 @@ const NOUN_BEFORE: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
 ];
 
+/// Whether the sentence before token `at` holds a word of speech outside quotes: a cue verb
+/// or a noun such as "promise" or "claims".
+pub fn speech_word_before(tokens: &[Token], at: usize) -> bool {
+    tokens[sentence_start(tokens, at)..at].iter().any(|t| {
+        let word = t.lower.as_str();
+        t.word
+            && !t.cap
+            && t.quote.is_none()
+            && (CUE_VERBS.contains(&word)
+                || NOUN_FORMS.contains(&word)
+                || word
+                    .strip_suffix('s')
+                    .is_some_and(|w| NOUN_FORMS.contains(&w)))
+    })
+}
+
 /// The gender of a personal pronoun that can speak ('m', 'f', 'p' plural, '?'), if `t` is one.
 pub fn pronoun(t: &Token) -> Option<char> {
     // "he's said", "she'd told", "they've argued": the pronoun of a contraction.

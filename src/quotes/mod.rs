@@ -950,7 +950,8 @@ mod tests {
             "Orla Penn won the seat that once made her uncle the “comeback kid” of the coast.";
         assert_eq!(speaker_of(text, "comeback kid"), None);
         // A capitalised word is a name or a title, even in a sentence about speech.
-        let text = "Kit Rowe kept his promise to go on editing his morning sheet, “Tidings,” all winter.";
+        let text =
+            "Kit Rowe kept his promise to go on editing his morning sheet, “Tidings,” all winter.";
         assert_eq!(speaker_of(text, "Tidings"), None);
     }
 
@@ -1134,7 +1135,8 @@ mod tests {
             Minutes after the vote, Lind issued a statement, “Tonight the owners lost. I thank every crew that held out.”\n\
             Union chair Marit Olsen delivered a blunt message to Varga: “It is time to stop the strike and get back to the boats.”\n\
             “Nobody can run a ferry on promises,” Piet Dunn of the Harbour Institute for Coastal Studies wrote in May.\n\
-            Marit Olsen regularly emphasizes in speeches that her family are “harbour folk” who owe nothing to the owners.";
+            Marit Olsen regularly emphasizes in speeches that her family are “harbour folk” who owe nothing to the owners.\n\
+            Oskar Lind, the deckhand, went through what had gone wrong that night with the coastal paper's reporter and then to the weekly Kustblad Norden: “The owners never sent a relief crew.”";
         assert_speakers(&[
             (ferry, "We are not thieves", "Hana Varga"),
             (ferry, "owners' doing", "Oskar Lind"),
@@ -1143,6 +1145,7 @@ mod tests {
             (ferry, "stop the strike", "Marit Olsen"),
             (ferry, "run a ferry", "Piet Dunn"),
             (ferry, "harbour folk", "Marit Olsen"),
+            (ferry, "relief crew", "Oskar Lind"),
         ]);
         // A possessive owns a noun: "Varga's remarks" is no one speaking.
         let remarks = "Harbour chief Aurelio Benn spoke on Monday.\n\

@@ -1717,6 +1717,15 @@ pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
     if s > 0 && ADDRESSED.contains(&tokens[s - 1].lower.as_str()) {
         return None;
     }
+    // "told the paper what went wrong to the Dutch daily De Krant:": the name after "to" and
+    // a few words describing it is the one spoken to.
+    if (s.saturating_sub(5)..s)
+        .rev()
+        .take_while(|&k| tokens[k].word && !matches!(tokens[k].lower.as_str(), "from" | "by"))
+        .any(|k| tokens[k].lower == "to")
+    {
+        return None;
+    }
     // "More from Lind:", "- A note from Lind:": the name is the source, when the words before
     // "from" open the sentence or follow a dash ("the jibe from Dunn:" has its own subject).
     if s > 0 && tokens[s - 1].lower == "from" && !byline {

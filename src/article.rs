@@ -1,6 +1,7 @@
 //! Finding the article: a Readability-style score over paragraphs (text length, commas, link
 //! density, class words), giving the article's root element and its paragraphs.
 
+use crate::word_set;
 use crate::wordset::WordSet;
 
 use crate::snapshot::Tree;
@@ -20,7 +21,7 @@ pub struct Article {
 const PARAGRAPH_TAGS: &[&str] = &["p", "pre", "blockquote", "td"];
 
 /// Block tags: a `div` without any of these children holding text is scored as a paragraph.
-static BLOCK_TAGS: WordSet = WordSet::new(&[
+static BLOCK_TAGS: WordSet = word_set![
     "p",
     "div",
     "section",
@@ -43,10 +44,10 @@ static BLOCK_TAGS: WordSet = WordSet::new(&[
     "nav",
     "figure",
     "dl",
-]);
+];
 
 /// Class and id words that make an element less likely to be the article.
-static NEGATIVE: WordSet = WordSet::new(&[
+static NEGATIVE: WordSet = word_set![
     "comment",
     "comments",
     "footer",
@@ -65,16 +66,16 @@ static NEGATIVE: WordSet = WordSet::new(&[
     "modal",
     "popup",
     "masthead",
-]);
+];
 
 /// Class and id words that make an element more likely to be the article.
-static POSITIVE: WordSet = WordSet::new(&[
+static POSITIVE: WordSet = word_set![
     "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
-]);
+];
 
 /// Class and id words of page parts that are not the article (reader comments above all):
 /// their paragraphs are not scored, unless the same element also says it is content.
-static UNLIKELY: WordSet = WordSet::new(&[
+static UNLIKELY: WordSet = word_set![
     "comment",
     "comments",
     "disqus",
@@ -91,7 +92,7 @@ static UNLIKELY: WordSet = WordSet::new(&[
     "modal",
     "newsletter",
     "community",
-]);
+];
 
 /// For each node, whether it sits inside a part of the page that is unlikely to be the article.
 fn unlikely_flags(tree: &Tree) -> Vec<bool> {

@@ -1,6 +1,7 @@
 //! Clutter signals on single elements, read from the rule tables: class, id and data words,
 //! phrases in short texts, comment and sign-up forms, and third-party widget hosts.
 
+use crate::word_set;
 use crate::wordset::WordSet;
 use std::borrow::Cow;
 
@@ -24,9 +25,9 @@ pub struct Signal {
 }
 
 /// Form controls and their labels: never a clutter box themselves (their form or box is).
-static CONTROL_TAGS: WordSet = WordSet::new(&[
+static CONTROL_TAGS: WordSet = word_set![
     "input", "button", "select", "option", "textarea", "label", "output", "meter", "progress",
-]);
+];
 /// Words that ask the reader to act; an `Addressed` phrase needs one ("Sign up", "Get ...").
 const CALLS_TO_ACTION: &[&str] = &[
     "sign up",
@@ -54,7 +55,7 @@ const CALLS_TO_ACTION: &[&str] = &[
 
 /// Verbs in the imperative that open a prompt ("Get the free ... newsletter", "Join 40,000
 /// readers"), matched as a text's first word.
-static IMPERATIVES: WordSet = WordSet::new(&[
+static IMPERATIVES: WordSet = word_set![
     "sign",
     "subscribe",
     "get",
@@ -80,7 +81,7 @@ static IMPERATIVES: WordSet = WordSet::new(&[
     "recibe",
     "recibí",
     "recevez",
-]);
+];
 
 /// Whether a normalized text opens with a verb in the imperative ("Subscribers" does not).
 fn opens_with_call(text: &str) -> bool {
@@ -91,10 +92,10 @@ fn opens_with_call(text: &str) -> bool {
 }
 
 /// Tags that flow inside a line of text.
-static INLINE_TAGS: WordSet = WordSet::new(&[
+static INLINE_TAGS: WordSet = word_set![
     "a", "em", "strong", "b", "i", "u", "span", "small", "mark", "abbr", "cite", "q", "sup", "sub",
     "time", "br", "img", "font", "s", "code", "wbr", "label",
-]);
+];
 /// Longest text of a comment-count teaser link.
 const TEASER_LIMIT: u32 = 40;
 /// Longest text (visible characters) an element may have to be matched against phrases.

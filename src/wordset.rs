@@ -1,21 +1,31 @@
 //! Word lists looked up often: a static list that answers `contains` through a hash set built
-//! on first use, where a slice would be scanned word by word. The list itself stays readable
-//! (and iterable, through `Deref`) where it is declared.
+//! on first use, where a slice would be scanned word by word. The words are kept as one string
+//! (see [`word_set!`](crate::word_set)), which ships smaller than a slice of strings.
 
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// A static list of words with a fast `contains`.
 pub struct WordSet {
-    list: &'static [&'static str],
+    /// The words, each followed by one space.
+    text: &'static str,
     set: OnceLock<FxHashSet<&'static str>>,
 }
 
+/// A [`WordSet`] of the given string literals, which must not hold spaces:
+/// `static COLOURS: WordSet = word_set!["red", "green"];`.
+#[macro_export]
+macro_rules! word_set {
+    ($($word:literal),* $(,)?) => {
+        $crate::wordset::WordSet::new(concat!($($word, " "),*))
+    };
+}
+
 impl WordSet {
-    /// A set of these words.
-    pub const fn new(list: &'static [&'static str]) -> Self {
+    /// A set of the words of `text`, each followed by a space (as [`word_set!`] writes them).
+    pub const fn new(text: &'static str) -> Self {
         WordSet {
-            list,
+            text,
             set: OnceLock::new(),
         }
     }
@@ -24,16 +34,13 @@ impl WordSet {
     /// slice's `contains`, so either can stand at a call.
     pub fn contains(&self, word: &&str) -> bool {
         self.set
-            .get_or_init(|| self.list.iter().copied().collect())
+            .get_or_init(|| self.iter().collect())
             .contains(*word)
     }
-}
 
-impl std::ops::Deref for WordSet {
-    type Target = [&'static str];
-
-    fn deref(&self) -> &Self::Target {
-        self.list
+    /// The words, in the order they were written.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.text.split_terminator(' ')
     }
 }
 
@@ -41,7 +48,7 @@ impl std::ops::Deref for WordSet {
 mod tests {
     use super::*;
 
-    static COLOURS: WordSet = WordSet::new(&["red", "green"]);
+    static COLOURS: WordSet = word_set!["red", "green"];
 
     #[test]
     fn answers_like_the_list() {
@@ -49,6 +56,6 @@ mod tests {
         assert!(COLOURS.contains(&owned.as_str()));
         assert!(COLOURS.contains(&"red"));
         assert!(!COLOURS.contains(&"Red") && !COLOURS.contains(&""));
-        assert_eq!(COLOURS.iter().count(), 2);
+        assert_eq!(COLOURS.iter().collect::<Vec<_>>(), ["red", "green"]);
     }
 }

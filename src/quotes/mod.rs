@@ -878,6 +878,16 @@ mod tests {
                 "Eldon Frey",
             ),
             (
+                "Ilse Brandt, the editor of the town’s weekly paper, Kustblad Norden, said every mayor is “a sailor and a clerk.”",
+                "sailor and a clerk",
+                "Ilse Brandt",
+            ),
+            (
+                "In a note to the Courier, her deputy, Kit Rowe, said the vote was “a fair one.”",
+                "a fair one",
+                "Kit Rowe",
+            ),
+            (
                 "Wilma Tarn, the spokeswoman for the Carrowby Farmers Union said in a statement. “There is no money left for seed.”",
                 "no money",
                 "Wilma Tarn",

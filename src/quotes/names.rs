@@ -1,11 +1,12 @@
 //! Word lists about names: common given names with their usual gender (so "she" does not go
 //! to a man), and the head words of organisations and places (which are not "he" or "she").
 
+use crate::word_set;
 use crate::wordset::WordSet;
 
 /// Given names mostly borne by women.
 #[rustfmt::skip]
-static FEMALE: WordSet = WordSet::new(&[
+static FEMALE: WordSet = word_set![
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
     "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna",
     "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca",
@@ -28,11 +29,11 @@ static FEMALE: WordSet = WordSet::new(&[
     "ines", "maren", "edda", "ruth", "nadia", "marisol", "priya", "aisha", "fatima", "leila",
     "yulia", "olga", "svetlana", "natalia", "tatiana", "irina", "mei", "yuki", "aung", "benazir",
     "indira", "golda", "margrethe", "mette", "sanna", "giorgia",
-]);
+];
 
 /// Given names mostly borne by men.
 #[rustfmt::skip]
-static MALE: WordSet = WordSet::new(&[
+static MALE: WordSet = word_set![
     "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
     "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
     "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
@@ -59,12 +60,12 @@ static MALE: WordSet = WordSet::new(&[
     "erik", "johan", "stefan", "andrzej", "lech", "jarosław", "mateusz", "donald", "kelvin", "matt",
     "nick", "dan", "sam", "josh", "tommy", "johnny", "jimmy", "danny", "eddie", "frankie", "lenny",
     "mo", "elon", "jared", "steve", "stephen",
-]);
+];
 
 /// Head words of organisations, places, groups and events: a name ending in one is not a
 /// person.
 #[rustfmt::skip]
-static NOT_PERSON: WordSet = WordSet::new(&[
+static NOT_PERSON: WordSet = word_set![
     "party", "committee", "house", "senate", "congress", "department", "ministry", "university",
     "institute", "center", "centre", "council", "coalition", "association", "foundation", "times",
     "post", "news", "journal", "street", "avenue", "korea", "states", "union", "asia", "europe",
@@ -83,7 +84,7 @@ static NOT_PERSON: WordSet = WordSet::new(&[
     "valley", "bay", "coast", "airlines", "motors", "reserve", "guard", "command", "pentagon",
     "kremlin", "palace", "capitol", "cabinet", "parliament", "assembly", "tribunal", "division",
     "unit", "squad", "brigade", "corps",
-]);
+];
 
 /// The usual gender of a given name: 'f', 'm' or '?'.
 pub fn gender_of(given: &str) -> char {
@@ -105,7 +106,7 @@ pub fn is_not_person(name: &str) -> bool {
 }
 
 /// First words of place and organisation names ("New York", "United Nations").
-static PLACE_STARTS: WordSet = WordSet::new(&[
+static PLACE_STARTS: WordSet = word_set![
     "new",
     "united",
     "north",
@@ -144,7 +145,7 @@ static PLACE_STARTS: WordSet = WordSet::new(&[
     "black",
     "wall",
     "silicon",
-]);
+];
 
 /// Whether a name of two to four words looks like a person's: not the name of a place, an
 /// organisation or a group.

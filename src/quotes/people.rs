@@ -2,13 +2,14 @@
 //! Dmitry Peskov"), with their roles, so that later mentions ("Mr Peskov", "Peskov", "he")
 //! resolve to one canonical name.
 
+use crate::word_set;
 use crate::wordset::WordSet;
 
 use super::words::Token;
 
 /// Titles that come before a name and are not part of it.
 #[rustfmt::skip]
-pub static TITLES: WordSet = WordSet::new(&[
+pub static TITLES: WordSet = word_set![
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
     "sen", "senator", "rep", "representative", "gov", "governor", "president", "vice", "secretary",
     "minister", "chancellor", "judge", "justice", "lt", "gen", "general", "col", "colonel", "capt",
@@ -17,7 +18,7 @@ pub static TITLES: WordSet = WordSet::new(&[
     "leader", "premier", "sheikh", "herr", "frau", "monsieur", "madame", "señor", "señora", "don",
     "doña", "retired", "former", "then", "deputy", "acting", "first", "prime", "attorney",
     "sheriff", "coach", "detective", "officer", "inspector", "superintendent",
-]);
+];
 
 /// Titles of courtesy, which are not roles.
 const COURTESY: &[&str] = &[
@@ -36,14 +37,14 @@ const MALE_TITLES: &[&str] = &[
 
 /// Small words that may stand inside a name ("Ursula von der Leyen", "Mohammed bin Salman").
 #[rustfmt::skip]
-pub static PARTICLES: WordSet = WordSet::new(&[
+pub static PARTICLES: WordSet = word_set![
     "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "bin", "al", "la", "le",
     "ibn", "ben", "dos", "das", "y",
-]);
+];
 
 /// Capitalised words that do not start a name (sentence openers, days, months...).
 #[rustfmt::skip]
-pub static NOT_NAMES: WordSet = WordSet::new(&[
+pub static NOT_NAMES: WordSet = word_set![
     "he's", "she's", "they're", "we're", "i'm", "it's", "that's", "there's", "what's", "i've",
     "we've", "you're", "you've", "don't", "can't", "isn't", "i'd", "we'll", "i'll", "let's",
     "the", "a", "an", "and", "but", "or", "if", "when", "while", "as", "at", "in", "on", "of",
@@ -69,7 +70,7 @@ pub static NOT_NAMES: WordSet = WordSet::new(&[
     "experts", "voters", "aides", "opponents", "protesters", "organizers", "advocates",
     "observers", "residents", "researchers", "economists", "investigators", "prosecutors",
     "authorities", "witnesses", "others", "people", "students", "parents", "workers",
-]);
+];
 
 /// Days of the week: they end a name ("told Radio Carrowby Tuesday").
 const WEEKDAYS: &[&str] = &[
@@ -309,7 +310,7 @@ pub fn run_text(tokens: &[Token], run: &NameRun) -> String {
 
 /// Lower-case role nouns that, right before a name, say what the person is.
 #[rustfmt::skip]
-static ROLE_NOUNS: WordSet = WordSet::new(&[
+static ROLE_NOUNS: WordSet = word_set![
     "spokesperson", "spokesman", "spokeswoman", "president", "minister", "secretary", "senator",
     "governor", "mayor", "chief", "director", "head", "leader", "chairman", "chairwoman", "chair",
     "ceo", "founder", "official", "adviser", "advisor", "ambassador", "envoy", "commander",
@@ -320,7 +321,7 @@ static ROLE_NOUNS: WordSet = WordSet::new(&[
     "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "resident",
     "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
     "historian", "author", "writer", "pastor", "bishop", "master",
-]);
+];
 
 /// Whether a token is a lower-case role noun ("secretary", "spokesman").
 pub fn is_role_noun(t: &Token) -> bool {

@@ -2,6 +2,7 @@
 //! carry most quotes in news ("Q," S said / said S / S said: "Q" / S said ... "partial" / "Q"
 //! according to S), and the mention's resolution to a person of the article.
 
+use crate::word_set;
 use crate::wordset::WordSet;
 
 use super::people::{base, name_at, namelike, run_text, People, NOT_NAMES, PARTICLES, TITLES};
@@ -9,7 +10,7 @@ use super::words::Token;
 
 /// Verbs that attribute speech, in all their written forms.
 #[rustfmt::skip]
-pub static CUE_VERBS: WordSet = WordSet::new(&[
+pub static CUE_VERBS: WordSet = word_set![
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
     "adding", "ask", "asks", "asked", "asking", "answer", "answers", "answered", "explain",
     "explains", "explained", "explaining", "note", "notes", "noted", "noting", "warn", "warns",
@@ -64,11 +65,11 @@ pub static CUE_VERBS: WordSet = WordSet::new(&[
     "marvelled", "characterized", "characterised", "hinted", "implored", "elaborated", "assured",
     "lectured", "preached", "comment", "comments", "commented", "commenting", "retweeted",
     "retweets", "referred", "refers", "referring", "talked", "spoke", "speaks",
-]);
+];
 
 /// Words that may stand between a subject and its cue verb.
 #[rustfmt::skip]
-static BETWEEN: WordSet = WordSet::new(&[
+static BETWEEN: WordSet = word_set![
     "also", "later", "then", "has", "had", "have", "would", "will", "was", "is", "were",
     "previously", "repeatedly", "again", "reportedly", "must", "publicly", "once", "further", "earlier",
     "recently", "initially", "first", "simply", "never", "often", "has", "had", "once", "too",
@@ -77,7 +78,7 @@ static BETWEEN: WordSet = WordSet::new(&[
     "this", "week", "month", "year", "night", "morning", "afternoon", "evening", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "who",
     "which", "in", "a", "an", "statement", "interview", "briefly",
-]);
+];
 
 /// Personal pronouns that can speak.
 const PRONOUNS: &[(&str, char)] = &[
@@ -90,12 +91,12 @@ const PRONOUNS: &[(&str, char)] = &[
 
 /// Words before a quote that make it a name or title rather than speech.
 #[rustfmt::skip]
-static NAMING: WordSet = WordSet::new(&[
+static NAMING: WordSet = word_set![
     "dubbed", "named", "titled", "entitled", "so-called", "term", "word", "words", "phrase",
     "nicknamed", "slogan", "hashtag", "headline", "book", "film", "documentary", "series", "show",
     "song", "album", "programme", "program", "podcast", "motto", "banner", "sign", "signs",
     "caption", "magazine", "newspaper", "column", "essay", "report", "novel",
-]);
+];
 
 /// A speaker mention found for a quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,13 +117,13 @@ pub enum Mention {
 
 /// Cue verbs that are also plural nouns ("the larger states", "Trump's claims").
 #[rustfmt::skip]
-static NOUN_LIKE: WordSet = WordSet::new(&[
+static NOUN_LIKE: WordSet = word_set![
     "states", "claims", "calls", "notes", "reports", "posts", "answers", "remarks", "tweets",
     "statements", "comments", "words", "warns", "demands", "promises", "charges", "counters",
     "estimates", "reads", "labels", "brands", "terms", "recalls", "replies", "hails", "boasts",
     "mentions", "shouts", "praises", "repeats", "jokes", "quips", "pledges", "welcomes",
     "wonders", "muses",
-]);
+];
 
 /// Whether a token is a cue verb (not a token inside a quote, nor a noun of the same form).
 pub fn is_cue(t: &Token) -> bool {
@@ -334,7 +335,7 @@ fn issued_statement(tokens: &[Token], j: usize) -> bool {
 
 /// Cue words that are also singular nouns ("the state", "her call", "in reply").
 #[rustfmt::skip]
-static NOUN_FORMS: WordSet = WordSet::new(&[
+static NOUN_FORMS: WordSet = word_set![
     "state", "call", "claim", "note", "report", "post", "answer", "remark", "tweet", "comment",
     "demand", "promise", "charge", "counter", "estimate", "label", "brand", "term", "recall",
     "reply", "hail", "say", "cry", "shout", "plea", "quote", "word", "warning", "statement",
@@ -342,7 +343,7 @@ static NOUN_FORMS: WordSet = WordSet::new(&[
     "admission", "release", "announcement", "retort", "testimony", "message", "letter", "email",
     "interview", "explanation", "suggestion", "insistence", "observation", "prediction",
     "regret", "criticism", "praise", "denial",
-]);
+];
 
 /// Prepositions: a noun-like cue word right after one is the noun ("secretary of state").
 const PREPOSITIONS: &[&str] = &[
@@ -1116,26 +1117,26 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
 
 /// Words after a name that start another phrase, so a name beyond them is someone else
 /// ("wrote Hamish O'Dowd on Lamplight Review").
-static LINKS: WordSet = WordSet::new(&[
+static LINKS: WordSet = word_set![
     "of", "and", "or", "who", "which", "that", "at", "in", "on", "to", "from", "for", "with",
     "about", "by", "into", "over", "during", "after", "before", "than", "as", "via", "against",
     "under", "through", "toward", "towards", "when", "while",
-]);
+];
 
 /// Words that open a descriptive mention ("the spokesman", "another Twitter user").
-static DETERMINERS: WordSet = WordSet::new(&[
+static DETERMINERS: WordSet = word_set![
     "the", "a", "an", "his", "her", "its", "their", "another", "one", "some", "many", "several",
     "two", "three", "other", "most", "few",
-]);
+];
 
 /// The subject of the cue verb at `v`, walking back over adverbs, times and an appositive.
 /// Past participles whose passive subject is spoken to or about, not the speaker.
 #[rustfmt::skip]
-static PASSIVE_TARGETS: WordSet = WordSet::new(&[
+static PASSIVE_TARGETS: WordSet = word_set![
     "asked", "told", "warned", "urged", "reminded", "informed", "advised", "assured", "called",
     "described", "labelled", "labeled", "branded", "dubbed", "accused", "criticized", "criticised",
     "praised", "attacked", "mocked", "slammed", "blasted", "questioned", "pressed",
-]);
+];
 
 /// A word in -ly that only qualifies the verb after it ("was repeatedly asked").
 fn adverb(t: &Token) -> bool {
@@ -1315,6 +1316,12 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                         .then(|| appositive_name(tokens, k + 1, j - 1))
                         .flatten();
                     if let Some(named) = named {
+                        // "Ivo Marsh, the editor of the weekly paper, Kustblad Norden, said":
+                        // a name after an appositive of an earlier name names the thing the
+                        // appositive ends on; the earlier name is the subject.
+                        if let Some(m) = described_before(tokens, k) {
+                            return Some(m);
+                        }
                         return Some(joined(tokens, k, named));
                     }
                     // "Cory James, 22, of Flint, Mich., said": the name opening the clause.
@@ -1396,13 +1403,13 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
 /// Offices one person holds: a description ending in one is a person, not the place or body
 /// named before it ("the Kelmar senator", "the Ardmoor governor").
 #[rustfmt::skip]
-static OFFICES: WordSet = WordSet::new(&[
+static OFFICES: WordSet = word_set![
     "senator", "governor", "mayor", "president", "congressman", "congresswoman", "lawmaker",
     "candidate", "nominee", "frontrunner", "front-runner", "billionaire", "businessman",
     "businesswoman", "chairman", "chairwoman", "premier", "chancellor", "legislator",
     "representative", "hopeful", "mogul", "star", "native", "secretary", "minister",
     "ambassador", "commissioner",
-]);
+];
 
 /// Words that open a clause with its own subject ("when Lind knocked ...").
 const SUBORDINATORS: &[&str] = &[
@@ -1475,6 +1482,33 @@ fn appositive_name(tokens: &[Token], from: usize, to: usize) -> Option<String> {
     let last = *run.words.last()?;
     (last + 1 == to && tokens[from..to].iter().all(|t| t.word || t.text == "."))
         .then(|| run_text(tokens, &run))
+}
+
+/// The name before an appositive that ends at the comma `comma` ("Ivo Marsh, the editor of
+/// the weekly paper,"): a name opening the sentence and closed by an earlier comma, followed by
+/// a lower-case word, with no comma between.
+fn described_before(tokens: &[Token], comma: usize) -> Option<Mention> {
+    let sentence = tokens[comma].sentence;
+    let open = (comma.saturating_sub(24)..comma)
+        .rev()
+        .take_while(|&n| tokens[n].sentence == sentence && tokens[n].quote.is_none())
+        .find(|&n| tokens[n].text == ",")?;
+    let opener = tokens.get(open + 1)?;
+    if open == 0 || !opener.word || opener.cap || open + 1 == comma {
+        return None;
+    }
+    // The name opens the sentence ("In a note to the Ledger, her aide, Kit Rowe, said" and
+    // "Berea, Ohio, after the vote, Gov. Ana Ruiz, said" name no one before the appositive).
+    let start = name_start(tokens, open - 1);
+    if tokens[sentence_start(tokens, open)..start]
+        .iter()
+        .any(|t| t.word)
+    {
+        return None;
+    }
+    name_at(tokens, start)
+        .filter(|run| run.words.last() == Some(&(open - 1)))
+        .map(|run| Mention::Name(vec![run_text(tokens, &run)]))
 }
 
 /// An appositive name with whatever is joined to it by "and" before the comma at `comma`
@@ -1826,12 +1860,12 @@ fn closed_relative(tokens: &[Token], v: usize, first: usize) -> Option<usize> {
 
 /// Verbs of saying that may come before their speaker and take no listener after them.
 #[rustfmt::skip]
-static INVERTED: WordSet = WordSet::new(&[
+static INVERTED: WordSet = word_set![
     "said", "says", "explained", "explains", "added", "adds", "noted", "notes", "wrote", "writes",
     "argued", "argues", "continued", "continues", "insisted", "insists", "replied", "replies",
     "recalled", "recalls", "quipped", "observed", "remarked", "conceded", "countered", "declared",
     "stressed", "responded", "concluded",
-]);
+];
 
 /// "Because of the calendar, explained Varga, “...”": a verb of saying after a comma (or
 /// opening the sentence), then a name and a comma or colon right before the quote, or a
@@ -1861,7 +1895,7 @@ fn inverted_before(tokens: &[Token], v: usize, first: usize) -> Option<Mention> 
 }
 
 /// Words that open a sentence before its subject ("During the debate, Trump said").
-static OPENERS: WordSet = WordSet::new(&[
+static OPENERS: WordSet = word_set![
     "back",
     "during",
     "early",
@@ -1943,7 +1977,7 @@ static OPENERS: WordSet = WordSet::new(&[
     "toward",
     "towards",
     "considering",
-]);
+];
 
 /// Last words of a phrase of time opening a sentence ("Hours later,", "Two weeks ago,").
 const TIME_ENDS: &[&str] = &[
@@ -2280,7 +2314,7 @@ pub fn closing_attribution(tokens: &[Token], first: usize, last: usize) -> Optio
 }
 
 /// Verbs that only report speech (unlike "accused" or "called", which take an object).
-pub(crate) static SAYING: WordSet = WordSet::new(&[
+pub(crate) static SAYING: WordSet = word_set![
     "said",
     "says",
     "added",
@@ -2307,7 +2341,7 @@ pub(crate) static SAYING: WordSet = WordSet::new(&[
     "acknowledged",
     "tweeted",
     "tweets",
-]);
+];
 
 /// "according to S" after the quote, in the same sentence.
 pub fn according_after(tokens: &[Token], last: usize) -> Option<Mention> {
@@ -2327,13 +2361,13 @@ pub fn according_after(tokens: &[Token], last: usize) -> Option<Mention> {
 
 /// Reports and the like that speak for whoever made them ("according to a study by ...").
 #[rustfmt::skip]
-static REPORTS: WordSet = WordSet::new(&[
+static REPORTS: WordSet = word_set![
     "study", "report", "calculations", "analysis", "data", "estimates", "estimate", "survey",
     "poll", "research", "figures", "statement", "count", "tally", "review", "audit", "memo",
     "filing", "tweet", "post", "letter", "model", "projections", "document", "documents",
     "records", "filings", "papers", "emails", "email", "transcript", "complaint", "lawsuit",
     "indictment", "release", "calculation", "tallies", "reports", "studies", "polls",
-]);
+];
 
 /// The source after "according to" at `j`: a mention, or the maker of a report ("according
 /// to calculations by Ana Holt", "according to a study from the Harbour Institute").

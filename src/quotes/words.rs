@@ -1,6 +1,7 @@
 //! Words and sentences of an article, with their character offsets and whether they stand
 //! inside a quotation.
 
+use crate::word_set;
 use crate::wordset::WordSet;
 
 use super::marks::Span;
@@ -32,12 +33,12 @@ pub struct Token {
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
-static ABBREVIATIONS: WordSet = WordSet::new(&[
+static ABBREVIATIONS: WordSet = word_set![
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "lt", "gen", "col", "sgt", "st", "jr", "sr",
     "prof", "rev", "no", "inc", "co", "corp", "vs", "jan", "feb", "aug", "sept", "oct", "nov",
     "dec", "capt", "maj", "adm", "cmdr", "supt", "insp", "mt", "ft", "u.s", "d.c", "a.m", "p.m",
     "del",
-]);
+];
 
 /// Split an article into tokens. `spans` are its quotations, in order.
 pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
@@ -161,12 +162,12 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
 }
 
 /// Small words that a headline in Title Case capitalises.
-static TITLE_CASE_WORDS: WordSet = WordSet::new(&[
+static TITLE_CASE_WORDS: WordSet = word_set![
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "is",
     "are", "was", "were", "be", "as", "after", "over", "from", "into", "not", "no", "his", "her",
     "their", "its", "it", "he", "she", "they", "we", "that", "this", "will", "would", "can",
     "could", "has", "have", "had", "about", "against", "amid", "why", "how", "what",
-]);
+];
 
 /// Flag capitalised sentence openers that the article also writes in lower case, and the
 /// capitalised small words and verbs of a headline in Title Case ("Varga Says Lind Is ..."),

@@ -548,7 +548,8 @@ fn pronoun_chain(
         let Some(sp) = speakers::resolve(people, &Mention::Name(names)) else {
             continue;
         };
-        if person(&sp) {
+        // "Kystnytt, the state news agency, wrote": an organisation is no "he".
+        if person(&sp) && !speakers::organisation_appositive(tokens, j) {
             let has_spoken = spoke(&sp.name);
             found.push((sp, has_spoken));
             found_in = t.sentence;
@@ -966,6 +967,23 @@ mod tests {
     }
 
     #[test]
+    fn a_suffix_after_a_name_and_an_organisation_in_an_appositive() {
+        // "Jr." is no surname: "Mr. Lind" is the man introduced with it.
+        let suffix = "Harbour row.\n\
+            Harbour master Oskar T. Lind Jr. warned that the quay was unsafe.\n\
+            “It will not hold another winter,” Mr. Lind said.";
+        // A name described as an agency is no "he", though it was quoted last.
+        let agency = "Harbour row.\n\
+            The navy sent its most senior officer, Adm. Oskar T. Lind Jr., to the strait.\n\
+            “Some may call this unkind,” Kystnytt, the official northern news agency, wrote.\n\
+            The attacks had two aims, the admiral said. “They are plainly untrue,” he said.";
+        assert_speakers(&[
+            (suffix, "another winter", "Oskar T. Lind Jr."),
+            (agency, "plainly untrue", "Oskar T. Lind Jr."),
+        ]);
+    }
+
+    #[test]
     fn the_sentence_subject_speaks_through_things_and_second_verbs() {
         assert_speakers(&[
             (
@@ -1029,7 +1047,7 @@ mod tests {
                 "''Radio works as a way to find lost boats,'' Piet B. Dunn Jr., the director of the \
                  Harbour Safety Office, said at a meeting on the quay.",
                 "lost boats",
-                "Piet B. Dunn Jr",
+                "Piet B. Dunn Jr.",
             ),
             (
                 "Amid calls from some to publish the list, The Ledger's Oskar Lind gave a reason \

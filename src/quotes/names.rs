@@ -83,7 +83,8 @@ static NOT_PERSON: WordSet = word_set![
     "organization", "organisation", "society", "trust", "initiative", "partnership", "district",
     "valley", "bay", "coast", "airlines", "motors", "reserve", "guard", "command", "pentagon",
     "kremlin", "palace", "capitol", "cabinet", "parliament", "assembly", "tribunal", "division",
-    "unit", "squad", "brigade", "corps",
+    "unit", "squad", "brigade", "corps", "newspaper", "broadcaster", "website", "outlet",
+    "tabloid",
 ];
 
 /// The usual gender of a given name: 'f', 'm' or '?'.
@@ -100,9 +101,15 @@ pub fn gender_of(given: &str) -> char {
 
 /// Whether a name ends in the head word of an organisation, place or group.
 pub fn is_not_person(name: &str) -> bool {
-    name.split_whitespace()
-        .last()
-        .is_some_and(|w| NOT_PERSON.contains(&w.to_lowercase().trim_end_matches('.')))
+    // A generational suffix follows a person's surname ("Ana Ruiz III"); "World War II"
+    // still ends in "War".
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let head = match words.as_slice() {
+        [.., w, s] if super::people::is_suffix(s) => w,
+        [.., w] => w,
+        [] => return false,
+    };
+    NOT_PERSON.contains(&head.to_lowercase().trim_end_matches('.'))
 }
 
 /// First words of place and organisation names ("New York", "United Nations").
@@ -172,6 +179,23 @@ pub fn may_be_person(name: &str) -> bool {
         && !(name.contains(' ') && PLACE_STARTS.contains(&first.to_lowercase().as_str()))
 }
 
+/// Whether a role describes an organisation, not a person: its head (the last word before
+/// "of", "for" and the like) is the head word of one ("the state news agency", but not
+/// "chairman of the harbour committee").
+pub fn role_of_organisation(role: &str) -> bool {
+    let head = role
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "of" | "for" | "at" | "in" | "on" | "with" | "from" | "to"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    is_not_person(&head)
+}
+
 /// Whether a name starts with a known given name.
 pub fn has_given_name(name: &str) -> bool {
     name.split_whitespace()
@@ -190,6 +214,9 @@ mod tests {
         assert_eq!(gender_of("Kelvarra"), '?');
         assert!(is_not_person("EB-5 Investment Coalition"));
         assert!(is_not_person("World War II"));
-        assert!(!is_not_person("Dmitry Peskov"));
+        assert!(!is_not_person("Dmitry Peskov") && !is_not_person("Ana B. Ruiz III"));
+        assert!(role_of_organisation("the official coastal news agency"));
+        assert!(role_of_organisation("a weekly newspaper"));
+        assert!(!role_of_organisation("chairman of the harbour committee"));
     }
 }

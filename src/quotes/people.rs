@@ -271,6 +271,24 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     })
 }
 
+/// Whether a word is a generational suffix ("Jr.", "III"), which follows a surname.
+pub fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "jr" | "sr" | "ii" | "iii" | "iv"
+    )
+}
+
+/// The token of a name's surname: its last word, or the one before a suffix ("Oskar T. Lind
+/// Jr.": "Mr. Lind" is the same man).
+fn surname_word(tokens: &[Token], words: &[usize]) -> usize {
+    match words {
+        [.., w, s] if is_suffix(&tokens[*s].text) => *w,
+        [.., w] => *w,
+        [] => 0,
+    }
+}
+
 /// Whether a word is an initial or a run of them ("J", "G.K").
 pub fn is_initials(word: &str) -> bool {
     word.split('.')
@@ -296,7 +314,7 @@ pub fn run_text(tokens: &[Token], run: &NameRun) -> String {
         .filter(|t| t.word)
         .map(|t| {
             let w = &t.text;
-            if is_initials(w) {
+            if is_initials(w) || matches!(t.lower.as_str(), "jr" | "sr") {
                 return format!("{w}.");
             }
             w.strip_suffix("’s")
@@ -384,7 +402,7 @@ impl People {
             run
         };
         let name = run_text(tokens, run);
-        let surname = base(&tokens[*run.words.last().expect("a name has words")]);
+        let surname = base(&tokens[surname_word(tokens, &run.words)]);
         let gender = match run.title.as_deref() {
             Some(t) if FEMALE_TITLES.contains(&t) => 'f',
             Some(t) if MALE_TITLES.contains(&t) => 'm',
@@ -449,7 +467,13 @@ impl People {
 
     /// The person a name mention (one or more words) refers to.
     pub fn find(&self, mention: &str) -> Option<&Person> {
-        let last = mention.split_whitespace().last()?.to_lowercase();
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        let last = match words.as_slice() {
+            [.., w, s] if is_suffix(s) => w,
+            [.., w] => w,
+            [] => return None,
+        }
+        .to_lowercase();
         let last = last.strip_suffix("'s").unwrap_or(&last).replace('’', "'");
         let last = last.strip_suffix("'s").unwrap_or(&last).to_string();
         let first = mention.split_whitespace().next().map(str::to_lowercase);

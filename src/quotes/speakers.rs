@@ -1511,6 +1511,27 @@ fn described_before(tokens: &[Token], comma: usize) -> Option<Mention> {
         .map(|run| Mention::Name(vec![run_text(tokens, &run)]))
 }
 
+/// Most words of an appositive read for its head.
+const APPOSITIVE_WORDS: usize = 8;
+
+/// Whether the name ending at token `end` is followed by an appositive describing an
+/// organisation ("Kystnytt, the state news agency,").
+pub fn organisation_appositive(tokens: &[Token], end: usize) -> bool {
+    if tokens.get(end + 1).is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    let words: Vec<&str> = tokens[end + 2..]
+        .iter()
+        .take(APPOSITIVE_WORDS)
+        .take_while(|t| t.word && t.sentence == tokens[end].sentence)
+        .map(|t| t.lower.as_str())
+        .collect();
+    words
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+        && super::names::role_of_organisation(&words.join(" "))
+}
+
 /// An appositive name with whatever is joined to it by "and" before the comma at `comma`
 /// ("Mr Andric and Ardmoor's prime minister, Hana Ostrova").
 fn joined(tokens: &[Token], comma: usize, name: String) -> Mention {

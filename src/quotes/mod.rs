@@ -492,6 +492,13 @@ fn pronoun_chain(
         g == '?' || g == gender
     };
     let spoke = |name: &str| said.iter().any(|(_, s)| s.name == name);
+    // Quoted in the last few paragraphs: someone the story is listening to now.
+    let spoke_lately = |name: &str| {
+        said.iter()
+            .rev()
+            .take_while(|(p, _)| paragraph - p <= DISCOURSE_PARAGRAPHS)
+            .any(|(_, s)| s.name == name)
+    };
     // A pronoun stands for a person: not a party, a place or an office that has been quoted
     // ("GOP", "State", "New Hampshire").
     let person = |sp: &Speaker| {
@@ -550,7 +557,7 @@ fn pronoun_chain(
         };
         // "Kystnytt, the state news agency, wrote": an organisation is no "he".
         if person(&sp) && !speakers::organisation_appositive(tokens, j) {
-            let has_spoken = spoke(&sp.name);
+            let has_spoken = spoke_lately(&sp.name);
             found.push((sp, has_spoken));
             found_in = t.sentence;
             found_at = j;
@@ -622,6 +629,20 @@ fn pronoun_chain(
             _ => None,
         })
         .flatten()
+        // "After the vote in Brill, Lind asserted that ...: “...,” he said": the subject of a
+        // cue verb of that sentence.
+        .or_else(|| {
+            (first..=last.min(at.saturating_sub(1)))
+                .filter(|&k| {
+                    speakers::is_cue_at(tokens, k)
+                        && speakers::relative_opening(tokens, k).is_none()
+                })
+                .find_map(|k| match speakers::subject(tokens, k)? {
+                    m @ Mention::Name(_) => speakers::resolve(people, &m).filter(|s| person(s)),
+                    _ => None,
+                })
+                .filter(|_| !found.is_empty())
+        })
         .or_else(|| found.iter().find(|(_, s)| *s).map(|(sp, _)| sp.clone()))
         .or_else(|| found.last().map(|(sp, _)| sp.clone()));
     best.or_else(|| {
@@ -980,6 +1001,38 @@ mod tests {
         assert_speakers(&[
             (suffix, "another winter", "Oskar T. Lind Jr."),
             (agency, "plainly untrue", "Oskar T. Lind Jr."),
+        ]);
+    }
+
+    #[test]
+    fn he_after_a_sentence_of_several_names() {
+        // The subject of the sentence's cue verb, not the first name in it.
+        let cue = "Harbour row.\n\
+            Ivo Marsh has led the harbour board since May.\n\
+            Soon after the fire at the chapel of Father Piet Lund in Brill, Marsh asserted that the town had lost its heart: “Brill is no longer Brill,” he claimed.";
+        // Someone quoted long ago is no better a "he" than the person the sentence is about.
+        let lately = "Harbour row.\n\
+            “We will sail at dawn,” said Ivo Marsh, the harbour master.\n\
+            The boats stayed in port all week.\n\
+            The wind did not drop until Sunday.\n\
+            Fishing crews lost a week of work.\n\
+            The owners counted the cost.\n\
+            Harbour consultant Kit Rowe spoke on Monday.\n\
+            To Rowe, the board’s line on Marsh ― from the idea that he will win the north to the hope that he can hold the south ― is plainly silly, given Marsh’s weakness with younger crews.\n\
+            “They are whistling in the dark,” he said.";
+        // Not the subject of a cue inside a relative clause.
+        let relative = "Harbour row.\n\
+            “The vote is close,” said Kit Rowe, who chairs the harbour board.\n\
+            Asked whether he was worried that Ivo Marsh, the harbour master, who has called the new quay a folly, could win the vote, Rowe demurred.\n\
+            “The harbour is bigger than any one man,” he said.";
+        // A name before the occasion it spoke on is the subject of the verb after it.
+        let occasion = "Harbour row.\n\
+            The split was complete when Ivo Marsh in his opening speech called the owners “pirates of the quay” and left.";
+        assert_speakers(&[
+            (cue, "no longer Brill", "Ivo Marsh"),
+            (lately, "whistling in the dark", "Kit Rowe"),
+            (relative, "bigger than any", "Kit Rowe"),
+            (occasion, "pirates of the quay", "Ivo Marsh"),
         ]);
     }
 

@@ -1385,6 +1385,10 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
             return Some(m);
         }
     }
+    // "Marsh in his opening speech called ...": a name before the occasion it spoke on.
+    if let Some(m) = name_before_occasion(tokens, j - 1) {
+        return Some(m);
+    }
     match backward(tokens, j - 1) {
         // "she released a statement saying": the statement's author is the clause's subject.
         Some(Mention::Description(_)) if participle => main_subject(tokens, v),
@@ -1397,6 +1401,39 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         ),
         None => main_subject(tokens, v),
         m => m,
+    }
+}
+
+/// Occasions of speech: a name before "in", "at" or "during" and one of them is the speaker
+/// of the verb after ("Marsh in his opening speech called", "Lind at the rally said").
+#[rustfmt::skip]
+static OCCASIONS: WordSet = word_set![
+    "speech", "address", "statement", "interview", "remarks", "letter", "memo", "op-ed",
+    "column", "post", "tweet", "tweets", "rally", "debate", "hearing", "briefing", "conference",
+    "appearance", "testimony", "email", "video", "broadcast", "podcast", "book", "essay",
+];
+
+/// Most words of the phrase naming an occasion, preposition included.
+const OCCASION_WORDS: usize = 6;
+
+/// The name before a phrase ending at `end` that says where or how it spoke ("Marsh in his
+/// opening speech"): a preposition, lower-case words, an occasion of speech last.
+fn name_before_occasion(tokens: &[Token], end: usize) -> Option<Mention> {
+    let last = &tokens[end];
+    if !last.word || last.cap || !OCCASIONS.contains(&last.lower.as_str()) {
+        return None;
+    }
+    let prep = (end.saturating_sub(OCCASION_WORDS)..end)
+        .rev()
+        .take_while(|&k| tokens[k].word && !tokens[k].cap && tokens[k].quote.is_none())
+        .find(|&k| matches!(tokens[k].lower.as_str(), "in" | "at" | "during"))?;
+    let before = prep.checked_sub(1)?;
+    if !tokens[before].cap || tokens[before].sentence != last.sentence {
+        return None;
+    }
+    match backward(tokens, before)? {
+        m @ Mention::Name(_) => Some(m),
+        _ => None,
     }
 }
 

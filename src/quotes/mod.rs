@@ -1005,6 +1005,13 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_commas_is_no_appositive() {
+        let text = "Harbour row.\n\
+            Ivo Marsh made remarks on Monday that Kit Rowe, for one, called “plain harbour spite.”";
+        assert_speakers(&[(text, "harbour spite", "Kit Rowe")]);
+    }
+
+    #[test]
     fn he_after_a_sentence_of_several_names() {
         // The subject of the sentence's cue verb, not the first name in it.
         let cue = "Harbour row.\n\

@@ -1296,6 +1296,20 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
             }
             match found {
                 Some(k) => {
+                    // "remarks that Kit Rowe, for one, called": an aside between the commas
+                    // stands between the subject and its verb.
+                    let aside: Vec<&str> = tokens[k + 1..j - 1]
+                        .iter()
+                        .map(|t| t.lower.as_str())
+                        .collect();
+                    if ASIDES
+                        .iter()
+                        .any(|a| a.split(' ').eq(aside.iter().copied()))
+                    {
+                        j = k;
+                        skipped += 1;
+                        continue;
+                    }
                     // "Eldon Frey, who lives outside the town, Carrowby, said": the comma
                     // is inside a relative clause; the subject stands before it.
                     if let Some(rel) = relative_clause(tokens, k) {
@@ -1547,6 +1561,24 @@ fn described_before(tokens: &[Token], comma: usize) -> Option<Mention> {
         .filter(|run| run.words.last() == Some(&(open - 1)))
         .map(|run| Mention::Name(vec![run_text(tokens, &run)]))
 }
+
+/// Asides set off by commas between a subject and its verb ("Rowe, for one, called").
+const ASIDES: &[&str] = &[
+    "for one",
+    "for example",
+    "for instance",
+    "however",
+    "too",
+    "in turn",
+    "in particular",
+    "meanwhile",
+    "though",
+    "of course",
+    "in fact",
+    "at least",
+    "in response",
+    "in return",
+];
 
 /// Most words of an appositive read for its head.
 const APPOSITIVE_WORDS: usize = 8;

@@ -976,6 +976,11 @@ mod tests {
                 "free ferries",
                 "Dana Vell",
             ),
+            (
+                "At the guild's yearly dinner on Tuesday, Ivo Marsh used his keynote speech to offer “encouragement” to the crews.",
+                "encouragement",
+                "Ivo Marsh",
+            ),
         ]);
         // No word of speech in the sentence: a scare quote, whoever its subject is.
         let text =

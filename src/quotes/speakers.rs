@@ -355,8 +355,17 @@ const NOUN_BEFORE: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
 ];
 
-/// Whether the sentence before token `at` holds a word of speech outside quotes: a cue verb
-/// or a noun such as "promise" or "claims".
+/// Words of speech or opinion that are no cue verb and no noun of one: with them a short
+/// partial quote is someone's word, not a scare quote ("used his keynote speech to offer
+/// “encouragement”", "believes in papers that “take sides”").
+#[rustfmt::skip]
+static SPEECH_WORDS: WordSet = word_set![
+    "speech", "speeches", "assertion", "assertions", "accusation", "accusations", "rhetoric",
+    "description", "believe", "believes", "believed",
+];
+
+/// Whether the sentence before token `at` holds a word of speech outside quotes: a cue verb,
+/// a noun such as "promise" or "claims", or one of [`SPEECH_WORDS`].
 pub fn speech_word_before(tokens: &[Token], at: usize) -> bool {
     tokens[sentence_start(tokens, at)..at].iter().any(|t| {
         let word = t.lower.as_str();
@@ -365,6 +374,7 @@ pub fn speech_word_before(tokens: &[Token], at: usize) -> bool {
             && t.quote.is_none()
             && (CUE_VERBS.contains(&word)
                 || NOUN_FORMS.contains(&word)
+                || SPEECH_WORDS.contains(&word)
                 || word
                     .strip_suffix('s')
                     .is_some_and(|w| NOUN_FORMS.contains(&w)))

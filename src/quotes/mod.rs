@@ -1010,6 +1010,19 @@ mod tests {
     }
 
     #[test]
+    fn a_call_for_something_is_a_demand_not_the_quote() {
+        let text = "Harbour row.\n\
+            During the debate, Ilse Brandt claimed that remarks made by harbour chief Ivo Marsh calling for a ban on night fishing make him “the owners’ best friend.”\n\
+            Kit Rowe called for a “full and open review” of the harbour fees.\n\
+            Some recalled the speech at the 1992 congress, when Mr. Rowe, who had failed to win the chair, called for a “harbour war” against “owners and brokers.”";
+        assert_speakers(&[
+            (text, "best friend", "Ilse Brandt"),
+            (text, "full and open review", "Kit Rowe"),
+            (text, "owners and brokers", "Kit Rowe"),
+        ]);
+    }
+
+    #[test]
     fn an_aside_between_commas_is_no_appositive() {
         let text = "Harbour row.\n\
             Ivo Marsh made remarks on Monday that Kit Rowe, for one, called “plain harbour spite.”";

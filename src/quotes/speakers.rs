@@ -1922,6 +1922,16 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
             if owned && (j + 1..first).any(|n| is_dash(&tokens[n])) {
                 continue;
             }
+            // "remarks by Marsh calling for a ban on night fishing make him “...”": a call for
+            // something that is not the quote is a demand, not these words ("called for a
+            // “full review”" still is).
+            if t.lower.starts_with("call")
+                && tokens.get(j + 1).is_some_and(|n| n.lower == "for")
+                && !(j + 2..=j + CALL_FOR_REACH)
+                    .any(|n| tokens.get(n).is_some_and(|t| t.quote.is_some()))
+            {
+                continue;
+            }
             // "his plan, which the Harbour Institute estimates would cost $4 billion, would
             // risk “...”": a cue inside a relative clause closed before the quote is that
             // clause's own; the search goes on before it.
@@ -1937,6 +1947,9 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
     }
     None
 }
+
+/// Most tokens from a "call" to a quote it calls for ("called for a “full review”").
+const CALL_FOR_REACH: usize = 4;
 
 /// The comma opening the relative clause (", which ..." or ", who ...") that the cue at `v`
 /// stands in, if it stands in one.

@@ -1010,7 +1010,7 @@ mod tests {
     }
 
     #[test]
-    fn a_call_for_something_is_a_demand_not_the_quote() {
+    fn a_call_for_something_and_taking_to_the_air_to_call() {
         let text = "Harbour row.\n\
             During the debate, Ilse Brandt claimed that remarks made by harbour chief Ivo Marsh calling for a ban on night fishing make him “the owners’ best friend.”\n\
             Kit Rowe called for a “full and open review” of the harbour fees.\n\
@@ -1020,6 +1020,10 @@ mod tests {
             (text, "full and open review", "Kit Rowe"),
             (text, "owners and brokers", "Kit Rowe"),
         ]);
+        // "taking to the radio to call": the one who took to it calls.
+        let took = "Harbour row.\n\
+            The board has denied it, with Dana Vell taking to the radio to call Ilse Brandt “plainly confused” for the claim.";
+        assert_speakers(&[(took, "plainly confused", "Dana Vell")]);
     }
 
     #[test]

@@ -221,7 +221,8 @@ fn infinitive(tokens: &[Token], j: usize) -> bool {
 }
 
 /// The verb that carries on into the speech after the "to" at `to`: "went on to say",
-/// "continued to insist", "proceeded to explain", "went so far as to say".
+/// "continued to insist", "proceeded to explain", "went so far as to say", "took to Twitter
+/// to call".
 fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
     let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
     let going = |k: usize| matches!(word(k), "went" | "goes" | "go" | "going");
@@ -262,6 +263,16 @@ fn carrying_verb(tokens: &[Token], to: usize) -> Option<usize> {
         )
     {
         return Some(to - 2);
+    }
+    // "took to Twitter to call", "taking to the radio to say": the one who took to it.
+    let took = (2..=4).find(|&k| {
+        to > k
+            && word(to - k) == "to"
+            && matches!(word(to - k - 1), "took" | "take" | "takes" | "taking")
+            && (to - k + 1..to).all(|n| tokens[n].word && tokens[n].quote.is_none())
+    });
+    if let Some(k) = took {
+        return Some(to - k - 1);
     }
     // "went so far as to say", "went as far as to say".
     (to >= 4

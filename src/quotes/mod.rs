@@ -1027,6 +1027,19 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_in_an_opening_clause_speaks_for_that_clause() {
+        let text = "Harbour row.\n\
+            While Kit Rowe proclaims the plan a triumph, Ilse Brandt fixes on the “pivot” line in every speech.\n\
+            As Rowe put it, “the harbour is ours.”\n\
+            When the host suggested that Ivo Marsh had paid no fees ― as was true of his rivals ― Marsh boasted, “That makes me smart.”";
+        assert_speakers(&[
+            (text, "pivot", "Ilse Brandt"),
+            (text, "harbour is ours", "Kit Rowe"),
+            (text, "makes me smart", "Ivo Marsh"),
+        ]);
+    }
+
+    #[test]
     fn an_aside_between_commas_is_no_appositive() {
         let text = "Harbour row.\n\
             Ivo Marsh made remarks on Monday that Kit Rowe, for one, called “plain harbour spite.”";

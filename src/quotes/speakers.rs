@@ -1903,12 +1903,18 @@ pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
 /// "according to" in the sentence.
 pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
     let sentence = tokens[first].sentence;
+    let opening = opening_clause_end(tokens, first);
     let mut j = first;
     while j > 0 && tokens[j - 1].sentence == sentence {
         j -= 1;
         let t = &tokens[j];
         if t.quote.is_some() {
             continue;
+        }
+        // "While Rowe proclaims the plan a “triumph,” Brandt fixes on the “pivot” line": a
+        // cue in a clause opening the sentence speaks for that clause, not the rest of it.
+        if opening.is_some_and(|c| j < c) {
+            return None;
         }
         // "said that according to its analysis, ...": an "according to" without a speaker
         // leaves the cue before it to name one.
@@ -1957,6 +1963,31 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
         }
     }
     None
+}
+
+/// Words opening a clause set before the main one, whose cue verbs speak for that clause
+/// alone ("As Marsh put it, “...”" is not one: "as" introduces the quote).
+const OPENING_CLAUSES: &[&str] = &[
+    "while", "although", "though", "whereas", "when", "after", "before", "because", "since", "if",
+    "unless", "once",
+];
+
+/// The comma closing a clause that opens the sentence of the quote at `first` with one of
+/// [`OPENING_CLAUSES`], when the quote stands after it.
+fn opening_clause_end(tokens: &[Token], first: usize) -> Option<usize> {
+    let start = sentence_start(tokens, first);
+    let opener = tokens[start..first].iter().position(|t| t.word)? + start;
+    if !OPENING_CLAUSES.contains(&tokens[opener].lower.as_str()) {
+        return None;
+    }
+    // Not the comma that only introduces the quote ("When ... ― Trump boasted, “...”").
+    (opener + 1..first).find(|&n| {
+        tokens[n].text == ","
+            && tokens[n].quote.is_none()
+            && tokens[n + 1..first]
+                .iter()
+                .any(|t| t.word && t.quote.is_none())
+    })
 }
 
 /// Most tokens from a "call" to a quote it calls for ("called for a “full review”").

@@ -623,28 +623,28 @@ fn pronoun_chain(
         let from = (first, tokens[first].paragraph);
         return pronoun_chain(people, said, tokens, from, gender, chain - 1);
     }
-    let best = (!found.is_empty())
-        .then(|| match speakers::main_subject(tokens, last)? {
-            Mention::Name(n) => speakers::resolve(people, &Mention::Name(n)).filter(|s| person(s)),
-            _ => None,
-        })
-        .flatten()
-        // "After the vote in Brill, Lind asserted that ...: “...,” he said": the subject of a
-        // cue verb of that sentence.
-        .or_else(|| {
-            (first..=last.min(at.saturating_sub(1)))
-                .filter(|&k| {
-                    speakers::is_cue_at(tokens, k)
-                        && speakers::relative_opening(tokens, k).is_none()
-                })
-                .find_map(|k| match speakers::subject(tokens, k)? {
-                    m @ Mention::Name(_) => speakers::resolve(people, &m).filter(|s| person(s)),
-                    _ => None,
-                })
-                .filter(|_| !found.is_empty())
-        })
-        .or_else(|| found.iter().find(|(_, s)| *s).map(|(sp, _)| sp.clone()))
-        .or_else(|| found.last().map(|(sp, _)| sp.clone()));
+    let name_speaks = |m: Mention| match m {
+        m @ Mention::Name(_) => speakers::resolve(people, &m).filter(|s| person(s)),
+        _ => None,
+    };
+    let best = if found.is_empty() {
+        None
+    } else {
+        speakers::main_subject(tokens, last)
+            .and_then(name_speaks)
+            // "After the vote in Brill, Lind asserted that ...: “...,” he said": the subject
+            // of a cue verb of that sentence.
+            .or_else(|| {
+                (first..=last.min(at.saturating_sub(1)))
+                    .filter(|&k| {
+                        speakers::is_cue_at(tokens, k)
+                            && speakers::relative_opening(tokens, k).is_none()
+                    })
+                    .find_map(|k| speakers::subject(tokens, k).and_then(name_speaks))
+            })
+            .or_else(|| found.iter().find(|(_, s)| *s).map(|(sp, _)| sp.clone()))
+            .or_else(|| found.last().map(|(sp, _)| sp.clone()))
+    };
     best.or_else(|| {
         said.iter()
             .rev()

@@ -103,13 +103,8 @@ pub fn gender_of(given: &str) -> char {
 pub fn is_not_person(name: &str) -> bool {
     // A generational suffix follows a person's surname ("Ana Ruiz III"); "World War II"
     // still ends in "War".
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let head = match words.as_slice() {
-        [.., w, s] if super::people::is_suffix(s) => w,
-        [.., w] => w,
-        [] => return false,
-    };
-    NOT_PERSON.contains(&head.to_lowercase().trim_end_matches('.'))
+    super::people::surname_of(name)
+        .is_some_and(|head| NOT_PERSON.contains(&head.to_lowercase().trim_end_matches('.')))
 }
 
 /// First words of place and organisation names ("New York", "United Nations").

@@ -279,8 +279,18 @@ pub fn is_suffix(word: &str) -> bool {
     )
 }
 
-/// The token of a name's surname: its last word, or the one before a suffix ("Oskar T. Lind
-/// Jr.": "Mr. Lind" is the same man).
+/// The surname of a name as written: its last word, or the one before a suffix ("Oskar T.
+/// Lind Jr.": "Mr. Lind" is the same man).
+pub fn surname_of(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace().rev();
+    let last = words.next()?;
+    match words.next() {
+        Some(before) if is_suffix(last) => Some(before),
+        _ => Some(last),
+    }
+}
+
+/// [`surname_of`] for a name run: the token of its surname.
 fn surname_word(tokens: &[Token], words: &[usize]) -> usize {
     match words {
         [.., w, s] if is_suffix(&tokens[*s].text) => *w,
@@ -467,13 +477,7 @@ impl People {
 
     /// The person a name mention (one or more words) refers to.
     pub fn find(&self, mention: &str) -> Option<&Person> {
-        let words: Vec<&str> = mention.split_whitespace().collect();
-        let last = match words.as_slice() {
-            [.., w, s] if is_suffix(s) => w,
-            [.., w] => w,
-            [] => return None,
-        }
-        .to_lowercase();
+        let last = surname_of(mention)?.to_lowercase();
         let last = last.strip_suffix("'s").unwrap_or(&last).replace('’', "'");
         let last = last.strip_suffix("'s").unwrap_or(&last).to_string();
         let first = mention.split_whitespace().next().map(str::to_lowercase);

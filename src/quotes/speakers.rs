@@ -1319,14 +1319,8 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                 Some(k) => {
                     // "remarks that Kit Rowe, for one, called": an aside between the commas
                     // stands between the subject and its verb.
-                    let aside: Vec<&str> = tokens[k + 1..j - 1]
-                        .iter()
-                        .map(|t| t.lower.as_str())
-                        .collect();
-                    if ASIDES
-                        .iter()
-                        .any(|a| a.split(' ').eq(aside.iter().copied()))
-                    {
+                    let aside = || tokens[k + 1..j - 1].iter().map(|t| t.lower.as_str());
+                    if ASIDES.iter().any(|a| a.split(' ').eq(aside())) {
                         j = k;
                         skipped += 1;
                         continue;

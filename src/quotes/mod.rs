@@ -1706,6 +1706,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_clause_with_an_appositive_stands_for_its_subject() {
+        // The comma after "Ostrom" opens his appositive; the clause, which needs a verb of its
+        // own, runs on to "the vote,", so "he" is Ostrom, not Lind named inside the clause.
+        let text = "Vera Lind has held no news conference since March.\n\
+            When Piet Ostrom, Lind’s campaign manager was asked at a lunch if Lind would hold \
+            one before the vote, he laughed and said, “We will wait and see.”\n\
+            While David Brenner, the harbour master, was away, she told the board, “Nothing moved.”";
+        assert_speakers(&[
+            (text, "wait and see", "Piet Ostrom"),
+            (text, "Nothing moved", "Vera Lind"),
+        ]);
+    }
+
+    #[test]
     fn commenting_referring_and_talking_are_speech() {
         assert_speakers(&[
             (

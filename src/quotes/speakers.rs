@@ -1483,14 +1483,19 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Whether the name starting at `start` is the subject of a clause opened by a subordinating
-/// word right before it ("since Lind announced", "when Dunn was"): a lower-case word follows it.
+/// word right before it ("since Lind announced", "when Dunn was"): a lower-case word follows it,
+/// or after a word whose clause needs a verb, an appositive ("when Dunn, the mayor, was").
 pub fn opens_clause(tokens: &[Token], start: usize) -> bool {
-    start > 0
-        && SUBORDINATORS.contains(&tokens[start - 1].lower.as_str())
-        && name_at(tokens, start)
-            .and_then(|run| run.words.last().copied())
-            .and_then(|e| tokens.get(e + 1))
-            .is_some_and(|t| t.word && !t.cap && t.quote.is_none())
+    let Some(opener) = start.checked_sub(1).map(|s| tokens[s].lower.as_str()) else {
+        return false;
+    };
+    let next = name_at(tokens, start)
+        .and_then(|run| run.words.last().copied())
+        .and_then(|e| tokens.get(e + 1));
+    next.is_some_and(|t| {
+        (SUBORDINATORS.contains(&opener) && t.word && !t.cap && t.quote.is_none())
+            || (CLAUSE_OPENERS.contains(&opener) && t.text == ",")
+    })
 }
 
 /// The subject of the clause that the "and" at `and` joins a verb to: a name or pronoun right
@@ -2167,6 +2172,11 @@ fn possessive(t: &Token) -> bool {
 /// Openers that join a sentence to the one before, with or without a comma.
 const CONJUNCTIONS: &[&str] = &["but", "and", "so", "yet", "then", "also", "still", "now"];
 
+/// Words opening a clause that needs a verb of its own before its comma ("When Ostrom,").
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "while", "if", "because", "although", "though", "whereas", "unless",
+];
+
 /// The subject of the sentence holding token `at`: the name or pronoun that opens it, after
 /// an opening phrase set off by a comma. Only a name or a pronoun counts.
 pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
@@ -2214,6 +2224,23 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
     let common = tokens[j].common && !matches!(pronoun(&tokens[j]), Some('m' | 'f'));
     if OPENERS.contains(&tokens[j].lower.as_str()) || common || short_opener || participle {
         match comma {
+            // "When Piet Ostrom, Lind's manager, was asked ..., he laughed": a clause
+            // cannot end on its subject, so that comma opens an appositive; the clause ends
+            // at the first later comma a subject follows.
+            Some(c)
+                if CLAUSE_OPENERS.contains(&tokens[j].lower.as_str())
+                    && tokens[j + 1..c].iter().all(|t| t.cap) =>
+            {
+                j = (c + 1..at)
+                    .filter(|&n| tokens[n].text == "," && tokens[n].quote.is_none())
+                    .find(|&n| {
+                        matches!(
+                            forward(tokens, n + 1),
+                            Some(Mention::Name(_) | Mention::Pronoun(_))
+                        )
+                    })?
+                    + 1;
+            }
             Some(c) => j = c + 1,
             // "But Trump campaign chairman Paul Manafort said": a conjunction needs no comma.
             None if CONJUNCTIONS.contains(&tokens[j].lower.as_str()) => j += 1,

@@ -224,6 +224,9 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     _ => None,
                 };
             }
+            if speaker.is_none() && alone && !span.continued {
+                speaker = bridged(&tokens, &index, &people, &said, first, paragraph);
+            }
             if speaker.is_none() && opens_sentence {
                 // "Q1." "Q2," he said: wait for the next quote of the paragraph.
                 pending.push((k, Mention::Pronoun('?'), paragraph));
@@ -314,6 +317,37 @@ fn reported_intro(
                 .filter(|m| matches!(m, Mention::Name(_) | Mention::Pronoun(_)))
                 .map(|m| (m, j))
         })
+}
+
+/// The last speaker, for a paragraph of quote alone after a paragraph without quotations that
+/// opens on that speaker ("“...,” Varga notes.\nVarga is sure the town will come round.\n“It
+/// always has.”"): the story stayed with them.
+fn bridged(
+    tokens: &[words::Token],
+    index: &Index,
+    people: &People,
+    said: &[(usize, Speaker)],
+    first: usize,
+    paragraph: usize,
+) -> Option<Speaker> {
+    let (p, last) = said.last()?;
+    let between = paragraph.checked_sub(1).filter(|&b| b == p + 1)?;
+    if index.quotes[between] > 0 {
+        return None;
+    }
+    let opening = (0..first)
+        .rev()
+        .take_while(|&j| tokens[j].paragraph >= between)
+        .last()?;
+    let end = (opening..first)
+        .take_while(|&j| tokens[j].sentence == tokens[opening].sentence)
+        .last()?;
+    let subject = match speakers::main_subject(tokens, end)? {
+        Mention::Pronoun(g) => pronoun(people, said, tokens, opening, between, g),
+        m @ Mention::Name(_) => speakers::resolve(people, &m),
+        _ => None,
+    }?;
+    (subject.name == last.name).then_some(subject)
 }
 
 /// Most tokens of a role after a dash credit's name ("— Ana Ruiz, a nurse in Leeds").
@@ -1703,6 +1737,38 @@ mod tests {
             speaker_of(text, "never about me").as_deref(),
             Some("Piet Lind")
         );
+    }
+
+    #[test]
+    fn a_quote_alone_after_a_paragraph_about_the_last_speaker_is_theirs() {
+        let text = "Harbour row.\n\
+            “The harbour will hold,” Ilse Brandt notes.\n\
+            Brandt is sure the town will come round, in part because she trusts the mayor.\n\
+            “It always has.”\n\
+            “The fees are too high,” Piet Ostrom said.\n\
+            Kit Rowe is less sure of the plan.\n\
+            “Nobody asked us.”";
+        assert_speakers(&[(text, "always has", "Ilse Brandt")]);
+        // A paragraph about someone else between them: the quote's speaker is not known.
+        assert_eq!(speaker_of(text, "Nobody asked"), None);
+    }
+
+    #[test]
+    fn yelling_and_booming_are_speech() {
+        let text = "Harbour row.\n\
+            Some of the crowd pushed a fisherman, with Kit Rowe reportedly yelling: “Get him out!”\n\
+            Ilse Brandt waved the crowd down, then leaned in and boomed: “Let's win in May.”";
+        assert_speakers(&[
+            (text, "Get him out", "Kit Rowe"),
+            (text, "win in May", "Ilse Brandt"),
+        ]);
+    }
+
+    #[test]
+    fn a_no_break_space_between_sentences_still_ends_one() {
+        let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
+            before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";
+        assert_speakers(&[(text, "all was fine", "Karim Haddad")]);
     }
 
     #[test]

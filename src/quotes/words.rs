@@ -336,7 +336,7 @@ fn inside_word(c: char, letter_next: bool) -> bool {
 
 /// Whether the next word after `i` could start a sentence (a capital, a digit or a quote mark).
 fn next_starts_sentence(text: &[char], mut i: usize) -> bool {
-    while i < text.len() && text[i] == ' ' {
+    while i < text.len() && text[i] != '\n' && text[i].is_whitespace() {
         i += 1;
     }
     match text.get(i) {

@@ -1765,6 +1765,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_opening_a_sentence_after_a_title_word_is_whole() {
+        // "governor." ends its sentence: it is no "Gov." before the next one's name.
+        let text = "“The timing is odd,” said Tom Vale, a former governor.\n\
+            Steven Orrin, who runs a project for the Harbour Institute, said he thought the \
+            fuss was overblown.\n\
+            “I think this is a unique case,” he said.";
+        assert_speakers(&[(text, "unique case", "Steven Orrin")]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

@@ -1776,9 +1776,10 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
     let mut s = e;
     while s > 0 {
         let p = &tokens[s - 1];
-        let initial_dot =
-            p.text == "." && s >= 2 && super::people::is_initials(&tokens[s - 2].text);
-        let title_dot = p.text == "." && s >= 2 && TITLES.contains(&base(&tokens[s - 2]));
+        // Not a full stop ending the sentence before ("... a former governor. Steven Orrin").
+        let dot = p.text == "." && s >= 2 && p.sentence == tokens[e].sentence;
+        let initial_dot = dot && super::people::is_initials(&tokens[s - 2].text);
+        let title_dot = dot && tokens[s - 2].cap && TITLES.contains(&base(&tokens[s - 2]));
         if initial_dot || title_dot {
             s -= 1;
             continue;

@@ -1775,6 +1775,23 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_in_eed_after_a_pronoun_is_no_attribution() {
+        // "they need" is not "they said": the closing attribution after it names the speaker.
+        let text = "Harbour row.\n\
+            His backing will bring candidates the \"grass-roots firepower\" they need to win, \
+            party spokesman Neil Sorensen said.";
+        assert_speakers(&[(text, "firepower", "Neil Sorensen")]);
+    }
+
+    #[test]
+    fn a_clause_opening_on_a_name_and_an_adverb_speaks_through_its_joined_verb() {
+        let text = "Harbour row.\n\
+            When Vera Lind later spoke of the flood and said she would \"protect our fishing \
+            towns,\" the crowd cheered.";
+        assert_speakers(&[(text, "fishing towns", "Vera Lind")]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

@@ -878,7 +878,8 @@ fn verb_after_name(tokens: &[Token], j: usize) -> Option<usize> {
                 && t.quote.is_none()
                 && t.sentence == tokens[j].sentence
                 && t.lower.len() > 3
-                && (t.lower.ends_with("ed") || is_cue(t))
+                // "they need": "-eed" is no past tense ("agreed" is a cue).
+                && ((t.lower.ends_with("ed") && !t.lower.ends_with("eed")) || is_cue(t))
         })
         .then_some(n)
 }
@@ -1507,7 +1508,22 @@ fn joined_clause_subject(tokens: &[Token], and: usize) -> Option<Mention> {
         .rev()
         .take_while(|&n| tokens[n].sentence == sentence && tokens[n].quote.is_none())
         .find(|&n| n > 0 && SUBORDINATORS.contains(&tokens[n - 1].lower.as_str()))?;
-    verb_after_name(tokens, k)?;
+    // "when Lind later referred to ... and said": an adverb may stand before the verb.
+    let verb = verb_after_name(tokens, k).is_some()
+        || name_at(tokens, k)
+            .and_then(|run| run.words.last().copied())
+            .is_some_and(|e| {
+                tokens.get(e + 1).is_some_and(|t| {
+                    adverb(t)
+                        || matches!(
+                            t.lower.as_str(),
+                            "later" | "also" | "then" | "again" | "first" | "once" | "earlier"
+                        )
+                }) && verb_after_name(tokens, e + 2).is_some()
+            });
+    if !verb {
+        return None;
+    }
     match forward(tokens, k)? {
         m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
         _ => None,

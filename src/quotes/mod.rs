@@ -1792,6 +1792,31 @@ mod tests {
     }
 
     #[test]
+    fn a_role_opening_the_sentence_leads_to_its_name() {
+        let text = "Harbour row.\n\
+            Former judge Tomas Rudd attacked Ostrom on KTV, calling it a \"no-brainer\" to \
+            reopen the port.";
+        assert_speakers(&[(text, "no-brainer", "Tomas Rudd")]);
+    }
+
+    #[test]
+    fn a_campaign_speaks_for_its_candidate_by_full_name() {
+        // A body opening the sentence carries a participle's quote, and the name in it is
+        // the article's person, named in full; a single word no one in the article bears
+        // stays as written.
+        let text = "David Rowe and Maria Lind met in Brill.\n\
+            The Rowe campaign on Monday doubled down on its attacks on Lind, saying she is \
+            experienced \"on paper\" but not much else.\n\
+            \"We will not back down,\" the Lind campaign said.\n\
+            \"Nor will we,\" a Brillco spokesman said.";
+        assert_speakers(&[
+            (text, "on paper", "David Rowe"),
+            (text, "not back down", "Maria Lind"),
+            (text, "Nor will we", "Brillco"),
+        ]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

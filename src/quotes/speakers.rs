@@ -955,8 +955,14 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
             && tokens.get(k + 1).is_some_and(|n| {
                 n.word && (super::people::is_role_noun(n) || TITLES.contains(&base(n)))
             });
+        // "Former judge Tomas Rudd": such a word opening the sentence has its capital.
+        let opening = k == j
+            && matches!(
+                w.lower.as_str(),
+                "former" | "retired" | "longtime" | "veteran" | "outgoing"
+            );
         w.word
-            && !w.cap
+            && (!w.cap || opening)
             && (field || office || !is_cue(w))
             && (k == j || !DETERMINERS.contains(&w.lower.as_str()))
     };
@@ -1304,7 +1310,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
             if let Some(m) = main_subject(tokens, v).filter(|m| !owns(m)) {
                 return Some(m);
             }
-            return clause_subject(j);
+            return clause_subject(j).or_else(|| speaking_body(tokens, v));
         }
         if t.text == "," {
             // An appositive or relative clause: "Mr Halvorsen, who took over in March, said".
@@ -1432,6 +1438,27 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         ),
         None => main_subject(tokens, v),
         m => m,
+    }
+}
+
+/// Words that make a description a body speaking for someone ("the Rowe campaign").
+#[rustfmt::skip]
+const BODIES: &[&str] = &["campaign", "spokesman", "spokeswoman", "spokesperson", "aides"];
+
+/// A description opening the sentence of token `at` that speaks for a name in it ("The Rowe
+/// campaign on Monday doubled down, saying ...").
+fn speaking_body(tokens: &[Token], at: usize) -> Option<Mention> {
+    let start = sentence_start(tokens, at);
+    match forward(tokens, start)? {
+        Mention::Description(d)
+            if d.split_whitespace().any(|w| BODIES.contains(&w))
+                && d.split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            Some(Mention::Description(d))
+        }
+        _ => None,
     }
 }
 
@@ -2690,6 +2717,11 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                     .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
                     .collect::<Vec<_>>()
                     .join(" ");
+                // "the Rowe campaign": the person of the article it speaks for, by full name.
+                let name = people
+                    .find(&name)
+                    .filter(|p| !name.contains(' ') && super::names::has_given_name(&p.name))
+                    .map_or(name, |p| p.name.clone());
                 return Some(Speaker {
                     name,
                     role: Some(d.clone()),

@@ -1754,13 +1754,15 @@ mod tests {
     }
 
     #[test]
-    fn yelling_and_booming_are_speech() {
+    fn yelling_booming_and_denouncing_are_speech() {
         let text = "Harbour row.\n\
             Some of the crowd pushed a fisherman, with Kit Rowe reportedly yelling: “Get him out!”\n\
-            Ilse Brandt waved the crowd down, then leaned in and boomed: “Let's win in May.”";
+            Ilse Brandt waved the crowd down, then leaned in and boomed: “Let's win in May.”\n\
+            It is odd that Piet Ostrom would denounce “self-mooring,” given his own plans.";
         assert_speakers(&[
             (text, "Get him out", "Kit Rowe"),
             (text, "win in May", "Ilse Brandt"),
+            (text, "self-mooring", "Piet Ostrom"),
         ]);
     }
 

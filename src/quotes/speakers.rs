@@ -40,7 +40,7 @@ pub static CUE_VERBS: WordSet = word_set![
     "recount", "recounted", "announce", "charge", "charged", "regret", "regrets", "regretted",
     "lament", "lamented", "express", "expressed", "thanked", "thanking", "liken", "likened",
     "likens", "decry", "decried", "yelling", "shouting", "screamed", "boomed", "bellowed",
-    "emailed",
+    "emailed", "denounce", "denounces", "denounced", "denouncing",
     "scoff", "scoffed", "sneer", "sneered", "acknowledging", "cite", "cited", "read", "reads",
     "estimate", "estimated", "sagte", "sagt", "erklärte", "betonte", "dit", "déclaré", "affirmé",
     "dijo", "afirmó", "declaró", "explicó", "mock", "mocks", "mocked", "deride", "derides",

@@ -1819,6 +1819,20 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_does_not_name_the_people_of_the_body() {
+        // "Quiet Ostrom" opens a headline: the body's Piet Ostrom is the person. A full name
+        // in the headline is whom the story is about among those of its surname.
+        let text = "Quiet Ostrom raises his profile.\n\
+            Harbour minister Piet Ostrom rarely speaks to the press.\n\
+            “We are ready,” Ostrom said.";
+        assert_speakers(&[(text, "We are ready", "Piet Ostrom")]);
+        let text = "Tomas Lind: Vera is the one for this time.\n\
+            While campaigning for his wife Vera Lind, Tomas Lind said she was ready.\n\
+            Lind said, “She was the best of us.”";
+        assert_speakers(&[(text, "best of us", "Tomas Lind")]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

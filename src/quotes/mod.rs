@@ -84,14 +84,15 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         let introduced = speakers::introduced(&tokens, first);
         // `author="@ana_m"`: a value given to a name (markup or code in the text), not speech.
         let assigned = span.open > 0 && chars[span.open - 1] == '=';
+        let words: Vec<&words::Token> = tokens[first..=last].iter().filter(|t| t.word).collect();
+        // A title in capitals ("Port Wealth for All").
+        let title = words.len() <= TITLE_WORDS && speakers::titled(&words);
         let is_name = assigned
             || (!introduced && speakers::looks_like_name(&tokens, first, last, &text))
-            || (speakers::named_as(&tokens, first) && {
-                // A few words, or a title in capitals ("Port Wealth for All").
-                let words: Vec<&words::Token> =
-                    tokens[first..=last].iter().filter(|t| t.word).collect();
-                words.len() <= 3 || words.len() <= TITLE_WORDS && speakers::titled(&words)
-            })
+            // A few words, or a title, after a word that names it ("his book, ''...''").
+            || (speakers::named_as(&tokens, first) && (words.len() <= 3 || title))
+            // "Vale told “Harbour Today,”": a title right after "told" is the one told.
+            || (title && matches!(speakers::word_before(&tokens, first), Some("told" | "tells")))
             || speakers::owned_title(&tokens, first, last);
         let mut found: Option<(Mention, usize)> = None;
         if !is_name {
@@ -142,7 +143,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             }
             // A partial quote in a sentence without a cue verb ("Trump went on the attack,
             // calling it “a disgrace”"): the sentence's subject.
-            let words = tokens[first..=last].iter().filter(|t| t.word).count();
+            let words = words.len();
             // Shorter ones only in a sentence about speech, and not in Title Case ("to
             // accuse the board of being “misled”", but not "made her the “comeback kid”").
             let short_speech = || {
@@ -1830,6 +1831,23 @@ mod tests {
             While campaigning for his wife Vera Lind, Tomas Lind said she was ready.\n\
             Lind said, “She was the best of us.”";
         assert_speakers(&[(text, "best of us", "Tomas Lind")]);
+    }
+
+    #[test]
+    fn a_title_right_after_told_is_the_show_told() {
+        let text = "Harbour row.\n\
+            \"The fees must go,\" Tom Vale told \"Harbour Today,\" before he left.\n\
+            Vale told \"Harbour Today\" he would stay.\n\
+            Vale told reporters, \"We will never go back.\"";
+        let quotes: Vec<String> = labels(text).into_iter().map(|(q, _)| q).collect();
+        assert!(
+            quotes.iter().all(|q| !q.contains("Harbour Today")),
+            "{quotes:?}"
+        );
+        assert_speakers(&[
+            (text, "fees must go", "Tom Vale"),
+            (text, "never go back", "Tom Vale"),
+        ]);
     }
 
     #[test]

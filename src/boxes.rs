@@ -5,6 +5,8 @@
 use crate::article::Article;
 use crate::rules::Category;
 use crate::snapshot::Tree;
+use crate::word_set;
+use crate::wordset::WordSet;
 
 /// Tags a box never grows into.
 const STOP_TAGS: &[&str] = &["html", "body", "main", "article", "header", "footer", "nav"];
@@ -230,7 +232,7 @@ impl Boxes<'_> {
 const PROSE_MIN: u32 = 100;
 
 /// Words with which a publisher speaks to its reader ("you", "our", "Sie", "nous"...).
-const READER_WORDS: &[&str] = &[
+static READER_WORDS: WordSet = word_set![
     "you", "your", "we", "our", "us", "sie", "ihr", "ihre", "ihnen", "wir", "unser", "unsere",
     "unseren", "uns", "vous", "votre", "vos", "nous", "notre", "nos", "tu", "tus", "usted",
     "nuestro", "nuestra", "nuestros", "nuestras", "nosotros", "te", "du", "dich", "dir", "dein",

@@ -6,6 +6,8 @@
 use crate::article::Article;
 use crate::quotes;
 use crate::snapshot::Tree;
+use crate::word_set;
+use crate::wordset::WordSet;
 use serde::Serialize;
 
 /// A quotation on the page and who said it.
@@ -34,7 +36,7 @@ pub struct Label {
 /// Longest quotation or attributing sentence shown in a label, in characters.
 const DISPLAY_LIMIT: usize = 240;
 /// Class words of a standfirst (the summary under a headline).
-const STANDFIRST_WORDS: &[&str] = &[
+static STANDFIRST_WORDS: WordSet = word_set![
     "standfirst",
     "dek",
     "subtitle",

@@ -21,17 +21,17 @@ pub static TITLES: WordSet = word_set![
 ];
 
 /// Titles of courtesy, which are not roles.
-const COURTESY: &[&str] = &[
+static COURTESY: WordSet = word_set![
     "mr", "mrs", "ms", "miss", "mx", "herr", "frau", "monsieur", "madame", "señor", "señora",
 ];
 
 /// Titles that say a person is a woman or a man.
 #[rustfmt::skip]
-const FEMALE_TITLES: &[&str] = &[
+static FEMALE_TITLES: WordSet = word_set![
     "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "frau", "madame", "señora", "doña",
 ];
 #[rustfmt::skip]
-const MALE_TITLES: &[&str] = &[
+static MALE_TITLES: WordSet = word_set![
     "mr", "sir", "lord", "king", "prince", "herr", "monsieur", "señor", "don", "father",
 ];
 

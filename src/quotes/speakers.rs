@@ -319,10 +319,10 @@ fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
 }
 
 /// Verbs that put out a written statement.
-const ISSUING: &[&str] = &["issued", "issues", "released", "releases", "sent"];
+static ISSUING: WordSet = word_set!["issued", "issues", "released", "releases", "sent",];
 
 /// Statements that are put out.
-const ISSUED: &[&str] = &["statement", "message", "release", "tweet", "note", "letter"];
+static ISSUED: WordSet = word_set!["statement", "message", "release", "tweet", "note", "letter",];
 
 /// "Lind issued a statement, “...”", "released a statement saying": the verb speaks for its
 /// subject when a statement follows it and the quote or a comma or colon follows that.
@@ -358,14 +358,12 @@ static NOUN_FORMS: WordSet = word_set![
 ];
 
 /// Prepositions: a noun-like cue word right after one is the noun ("secretary of state").
-const PREPOSITIONS: &[&str] = &[
-    "of", "in", "on", "at", "for", "with", "from", "by", "into", "about", "without",
-];
+static PREPOSITIONS: WordSet =
+    word_set!["of", "in", "on", "at", "for", "with", "from", "by", "into", "about", "without",];
 
 /// Words after which a cue word is a noun ("the report", "their call").
-const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
-];
+static NOUN_BEFORE: WordSet =
+    word_set!["the", "a", "an", "his", "her", "their", "its", "our", "my", "your",];
 
 /// Words of speech or opinion that are no cue verb and no noun of one: with them a short
 /// partial quote is someone's word, not a scare quote ("used his keynote speech to offer
@@ -432,7 +430,7 @@ pub fn titled(words: &[&Token]) -> bool {
 }
 
 /// Words whose "'s" is "is" or "has" ("it's", "that's", "he's"), not a possessive.
-const CONTRACTED: &[&str] = &[
+static CONTRACTED: WordSet = word_set![
     "it", "that", "there", "here", "what", "who", "where", "how", "let", "he", "she", "this",
 ];
 
@@ -527,7 +525,7 @@ pub fn named_as(tokens: &[Token], first: usize) -> bool {
 
 /// Words of [`NAMING`] that name whatever verb comes before them: verbs and adjectives of
 /// naming, and words for words ("said the words “...”" mentions them).
-const NAMING_VERBS: &[&str] = &[
+static NAMING_VERBS: WordSet = word_set![
     "dubbed",
     "named",
     "titled",
@@ -549,7 +547,7 @@ const NAMING_VERBS: &[&str] = &[
 ];
 
 /// Parts and people of a work that name it after "of" ("an episode of", "the host of").
-const WORK_PARTS: &[&str] = &[
+static WORK_PARTS: WordSet = word_set![
     "broadcast",
     "episode",
     "edition",
@@ -727,7 +725,7 @@ fn introduces_next(tokens: &[Token], j: usize) -> bool {
 }
 
 /// Dashes that credit a quote to a name after it.
-const DASHES: &[&str] = &["—", "―", "–", "-", "--"];
+static DASHES: WordSet = word_set!["—", "―", "–", "-", "--",];
 
 /// The first of the quote's own mark tokens before its first word `first`.
 fn marks_before(tokens: &[Token], first: usize) -> usize {
@@ -1443,7 +1441,9 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
 
 /// Words that make a description a body speaking for someone ("the Rowe campaign").
 #[rustfmt::skip]
-const BODIES: &[&str] = &["campaign", "spokesman", "spokeswoman", "spokesperson", "aides"];
+static BODIES: WordSet = word_set![
+    "campaign", "spokesman", "spokeswoman", "spokesperson", "aides",
+];
 
 /// A description opening the sentence of token `at` that speaks for a name in it ("The Rowe
 /// campaign on Monday doubled down, saying ...").
@@ -1507,7 +1507,7 @@ static OFFICES: WordSet = word_set![
 ];
 
 /// Words that open a clause with its own subject ("when Lind knocked ...").
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordSet = word_set![
     "when", "as", "after", "while", "because", "since", "before", "until", "once", "where",
 ];
 
@@ -1847,7 +1847,7 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
 }
 
 /// Words before the one a colon's words are said to, or about ("a message to Varga:").
-const ADDRESSED: &[&str] = &["to", "against", "toward", "towards", "about"];
+static ADDRESSED: WordSet = word_set!["to", "against", "toward", "towards", "about",];
 
 /// The colon right before the quote's opening marks (outside any quote, with a token before
 /// it), if there is one.
@@ -2011,7 +2011,7 @@ pub fn before(tokens: &[Token], first: usize) -> Option<(Mention, usize)> {
 
 /// Words opening a clause set before the main one, whose cue verbs speak for that clause
 /// alone ("As Marsh put it, “...”" is not one: "as" introduces the quote).
-const OPENING_CLAUSES: &[&str] = &[
+static OPENING_CLAUSES: WordSet = word_set![
     "while", "although", "though", "whereas", "when", "after", "before", "because", "since", "if",
     "unless", "once",
 ];
@@ -2179,7 +2179,7 @@ static OPENERS: WordSet = word_set![
 ];
 
 /// Last words of a phrase of time opening a sentence ("Hours later,", "Two weeks ago,").
-const TIME_ENDS: &[&str] = &[
+static TIME_ENDS: WordSet = word_set![
     "later",
     "earlier",
     "ago",
@@ -2215,12 +2215,12 @@ fn possessive(t: &Token) -> bool {
 }
 
 /// Openers that join a sentence to the one before, with or without a comma.
-const CONJUNCTIONS: &[&str] = &["but", "and", "so", "yet", "then", "also", "still", "now"];
+static CONJUNCTIONS: WordSet =
+    word_set!["but", "and", "so", "yet", "then", "also", "still", "now",];
 
 /// Words opening a clause that needs a verb of its own before its comma ("When Ostrom,").
-const CLAUSE_OPENERS: &[&str] = &[
-    "when", "while", "if", "because", "although", "though", "whereas", "unless",
-];
+static CLAUSE_OPENERS: WordSet =
+    word_set!["when", "while", "if", "because", "although", "though", "whereas", "unless",];
 
 /// The subject of the sentence holding token `at`: the name or pronoun that opens it, after
 /// an opening phrase set off by a comma. Only a name or a pronoun counts.

@@ -1851,6 +1851,17 @@ mod tests {
     }
 
     #[test]
+    fn don_is_a_given_name() {
+        let text = "Harbour row.\n\
+            “Now is the time to come to the aid of the party,” said Don Varley, who led it.\n\
+            “It needs us,” Varley said. “And he knows it,” he added.";
+        assert_speakers(&[
+            (text, "It needs us", "Don Varley"),
+            (text, "he knows", "Don Varley"),
+        ]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

@@ -35,7 +35,7 @@ static FEMALE: WordSet = word_set![
 #[rustfmt::skip]
 static MALE: WordSet = word_set![
     "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
-    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "don", "donald", "steven", "paul",
     "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
     "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry",
     "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank", "patrick",

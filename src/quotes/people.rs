@@ -15,7 +15,7 @@ pub static TITLES: WordSet = word_set![
     "minister", "chancellor", "judge", "justice", "lt", "gen", "general", "col", "colonel", "capt",
     "captain", "maj", "major", "sgt", "adm", "admiral", "rev", "reverend", "father", "pope", "king",
     "queen", "prince", "princess", "mayor", "chief", "commissioner", "ambassador", "speaker",
-    "leader", "premier", "sheikh", "herr", "frau", "monsieur", "madame", "señor", "señora", "don",
+    "leader", "premier", "sheikh", "herr", "frau", "monsieur", "madame", "señor", "señora",
     "doña", "retired", "former", "then", "deputy", "acting", "first", "prime", "attorney",
     "sheriff", "coach", "detective", "officer", "inspector", "superintendent",
 ];
@@ -32,7 +32,7 @@ static FEMALE_TITLES: WordSet = word_set![
 ];
 #[rustfmt::skip]
 static MALE_TITLES: WordSet = word_set![
-    "mr", "sir", "lord", "king", "prince", "herr", "monsieur", "señor", "don", "father",
+    "mr", "sir", "lord", "king", "prince", "herr", "monsieur", "señor", "father",
 ];
 
 /// Small words that may stand inside a name ("Ursula von der Leyen", "Mohammed bin Salman").

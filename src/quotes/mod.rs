@@ -1862,6 +1862,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sovereigns_title_stays_with_a_single_name() {
+        let text = "Pope Anselm spoke in Brill.\n\
+            “We must welcome them,” Anselm said.\n\
+            Prince Rashid said: “I will not sell.”\n\
+            Mr. Ostrom said: “Nor will I.”";
+        assert_speakers(&[
+            (text, "welcome them", "Pope Anselm"),
+            (text, "not sell", "Prince Rashid"),
+            (text, "Nor will I", "Ostrom"),
+        ]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

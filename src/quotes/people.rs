@@ -446,6 +446,17 @@ impl People {
             run
         };
         let name = run_text(tokens, run);
+        // "Pope Francis", "Prince Alwaleed": a sovereign's title stays with a single name.
+        let name = match run.title.as_deref() {
+            Some(t @ ("pope" | "king" | "queen" | "prince" | "princess" | "sheikh"))
+                if run.words.len() == 1 =>
+            {
+                let mut title = t.to_string();
+                title[..1].make_ascii_uppercase();
+                format!("{title} {name}")
+            }
+            _ => name,
+        };
         let surname = base(&tokens[surname_word(tokens, &run.words)]);
         let gender = match run.title.as_deref() {
             Some(t) if FEMALE_TITLES.contains(&t) => 'f',

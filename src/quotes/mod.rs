@@ -1827,6 +1827,9 @@ mod tests {
             Harbour minister Piet Ostrom rarely speaks to the press.\n\
             “We are ready,” Ostrom said.";
         assert_speakers(&[(text, "We are ready", "Piet Ostrom")]);
+        // A text of one paragraph is all body: two people of one surname stay two.
+        let text = "Piet Ostrom and Karin Ostrom met the mayor. “We will stay,” Karin Ostrom said.";
+        assert_speakers(&[(text, "We will stay", "Karin Ostrom")]);
         let text = "Tomas Lind: Vera is the one for this time.\n\
             While campaigning for his wife Vera Lind, Tomas Lind said she was ready.\n\
             Lind said, “She was the best of us.”";

@@ -356,14 +356,24 @@ pub fn is_role_noun(t: &Token) -> bool {
     t.word && ROLE_NOUNS.contains(&base(t))
 }
 
+/// Most words of a first paragraph read as a headline.
+const HEADLINE_WORDS: usize = 30;
+
 impl People {
     /// Collect the people an article names, outside quotations.
+    ///
     /// The body goes first: a headline ("Understated Perez raises his profile") adds only the
     /// surnames the body does not name, so its words before a surname do not become the
-    /// person's name.
+    /// person's name. A first paragraph that is long, or the only one, is body.
     pub fn collect(tokens: &[Token]) -> People {
         let mut people = People::default();
-        let headline = tokens.partition_point(|t| t.paragraph == 0);
+        let first = tokens.partition_point(|t| t.paragraph == 0);
+        let short = tokens[..first].iter().filter(|t| t.word).count() <= HEADLINE_WORDS;
+        let headline = if first < tokens.len() && short {
+            first
+        } else {
+            0
+        };
         people.collect_from(tokens, headline, tokens.len(), false);
         let body = people.list.len();
         people.collect_from(tokens, 0, headline, true);
@@ -390,11 +400,8 @@ impl People {
             // A full name the body gives too is the one the story is about: it goes first
             // among those of its surname ("Bill Clinton: ..." over a Hillary Clinton named
             // earlier in the body).
-            if new_only
-                && run.words.len() >= 2
-                && super::names::has_given_name(&run_text(tokens, &run))
-            {
-                let name = run_text(tokens, &run);
+            let name = run_text(tokens, &run);
+            if new_only && run.words.len() >= 2 && super::names::has_given_name(&name) {
                 if let Some(k) = self.list.iter().position(|p| p.name == name) {
                     let p = self.list.remove(k);
                     self.list.insert(0, p);

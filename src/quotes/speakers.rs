@@ -319,10 +319,10 @@ fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
 }
 
 /// Verbs that put out a written statement.
-static ISSUING: WordSet = word_set!["issued", "issues", "released", "releases", "sent",];
+static ISSUING: WordSet = word_set!["issued", "issues", "released", "releases", "sent"];
 
 /// Statements that are put out.
-static ISSUED: WordSet = word_set!["statement", "message", "release", "tweet", "note", "letter",];
+static ISSUED: WordSet = word_set!["statement", "message", "release", "tweet", "note", "letter"];
 
 /// "Lind issued a statement, “...”", "released a statement saying": the verb speaks for its
 /// subject when a statement follows it and the quote or a comma or colon follows that.
@@ -359,11 +359,11 @@ static NOUN_FORMS: WordSet = word_set![
 
 /// Prepositions: a noun-like cue word right after one is the noun ("secretary of state").
 static PREPOSITIONS: WordSet =
-    word_set!["of", "in", "on", "at", "for", "with", "from", "by", "into", "about", "without",];
+    word_set!["of", "in", "on", "at", "for", "with", "from", "by", "into", "about", "without"];
 
 /// Words after which a cue word is a noun ("the report", "their call").
 static NOUN_BEFORE: WordSet =
-    word_set!["the", "a", "an", "his", "her", "their", "its", "our", "my", "your",];
+    word_set!["the", "a", "an", "his", "her", "their", "its", "our", "my", "your"];
 
 /// Words of speech or opinion that are no cue verb and no noun of one: with them a short
 /// partial quote is someone's word, not a scare quote ("used his keynote speech to offer
@@ -725,7 +725,7 @@ fn introduces_next(tokens: &[Token], j: usize) -> bool {
 }
 
 /// Dashes that credit a quote to a name after it.
-static DASHES: WordSet = word_set!["—", "―", "–", "-", "--",];
+static DASHES: WordSet = word_set!["—", "―", "–", "-", "--"];
 
 /// The first of the quote's own mark tokens before its first word `first`.
 fn marks_before(tokens: &[Token], first: usize) -> usize {
@@ -1847,7 +1847,7 @@ fn name_start(tokens: &[Token], e: usize) -> usize {
 }
 
 /// Words before the one a colon's words are said to, or about ("a message to Varga:").
-static ADDRESSED: WordSet = word_set!["to", "against", "toward", "towards", "about",];
+static ADDRESSED: WordSet = word_set!["to", "against", "toward", "towards", "about"];
 
 /// The colon right before the quote's opening marks (outside any quote, with a token before
 /// it), if there is one.
@@ -2215,12 +2215,11 @@ fn possessive(t: &Token) -> bool {
 }
 
 /// Openers that join a sentence to the one before, with or without a comma.
-static CONJUNCTIONS: WordSet =
-    word_set!["but", "and", "so", "yet", "then", "also", "still", "now",];
+static CONJUNCTIONS: WordSet = word_set!["but", "and", "so", "yet", "then", "also", "still", "now"];
 
 /// Words opening a clause that needs a verb of its own before its comma ("When Ostrom,").
 static CLAUSE_OPENERS: WordSet =
-    word_set!["when", "while", "if", "because", "although", "though", "whereas", "unless",];
+    word_set!["when", "while", "if", "because", "although", "though", "whereas", "unless"];
 
 /// The subject of the sentence holding token `at`: the name or pronoun that opens it, after
 /// an opening phrase set off by a comma. Only a name or a pronoun counts.

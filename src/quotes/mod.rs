@@ -1878,6 +1878,17 @@ mod tests {
     }
 
     #[test]
+    fn el_and_ter_are_particles_inside_a_name() {
+        let text = "Harbour row.\n\
+            “We called him and all was fine,” his nephew Karim el Haddad added.\n\
+            “It was late,” said Joost ter Horst, a ferry hand.";
+        assert_speakers(&[
+            (text, "all was fine", "Karim el Haddad"),
+            (text, "It was late", "Joost ter Horst"),
+        ]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

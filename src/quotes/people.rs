@@ -39,7 +39,7 @@ static MALE_TITLES: WordSet = word_set![
 #[rustfmt::skip]
 pub static PARTICLES: WordSet = word_set![
     "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "bin", "al", "la", "le",
-    "ibn", "ben", "dos", "das", "y",
+    "ibn", "ben", "dos", "das", "y", "el", "ter", "zu", "af",
 ];
 
 /// Capitalised words that do not start a name (sentence openers, days, months...).

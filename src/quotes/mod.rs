@@ -1889,6 +1889,14 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_role_opening_a_sentence_is_no_part_of_the_name() {
+        let text = "Harbour row.\n\
+            Congressman Dov Rell spoke first.\n\
+            “We will fight on,” Rell said.";
+        assert_speakers(&[(text, "fight on", "Dov Rell")]);
+    }
+
+    #[test]
     fn a_no_break_space_between_sentences_still_ends_one() {
         let text = "The teacher was headed to Brill, the Ledger reported.\u{a0}“We called him \
             before he boarded and all was fine,”\u{a0}his nephew Karim Haddad added.";

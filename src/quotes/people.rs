@@ -348,7 +348,8 @@ static ROLE_NOUNS: WordSet = word_set![
     "owner", "member", "councillor", "councilor", "mp", "mep", "correspondent", "editor",
     "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "resident",
     "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
-    "historian", "author", "writer", "pastor", "bishop", "master",
+    "historian", "author", "writer", "pastor", "bishop", "master", "singer", "comedian", "rapper",
+    "congressman", "congresswoman", "archbishop",
 ];
 
 /// Whether a token is a lower-case role noun ("secretary", "spokesman").

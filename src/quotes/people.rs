@@ -385,6 +385,26 @@ impl People {
     }
 
     /// Add the name runs among `tokens[from..to]`; with `new_only`, only new surnames.
+    /// A headline's run: a full name the body gives too is the one the story is about, and
+    /// goes first among those of its surname ("Bill Clinton: ..." over a Hillary Clinton named
+    /// earlier in the body). True when the body already gives the surname in full, so the run
+    /// adds no one (a bare surname, "Ms Varga", still takes the headline's full name).
+    fn headline_run(&mut self, tokens: &[Token], run: &NameRun) -> bool {
+        if run.words.len() >= 2 {
+            let name = run_text(tokens, run);
+            if super::names::has_given_name(&name) {
+                if let Some(k) = self.list.iter().position(|p| p.name == name) {
+                    let p = self.list.remove(k);
+                    self.list.insert(0, p);
+                }
+            }
+        }
+        let surname = base(&tokens[surname_word(tokens, &run.words)]);
+        self.list
+            .iter()
+            .any(|p| p.surname == surname && p.name.contains(' '))
+    }
+
     fn collect_from(&mut self, tokens: &[Token], from: usize, to: usize, new_only: bool) {
         let mut i = from;
         while i < to {
@@ -398,24 +418,11 @@ impl People {
                 continue;
             };
             let next = run.words.last().copied().unwrap_or(i) + 1;
-            // A full name the body gives too is the one the story is about: it goes first
-            // among those of its surname ("Bill Clinton: ..." over a Hillary Clinton named
-            // earlier in the body).
-            let name = run_text(tokens, &run);
-            if new_only && run.words.len() >= 2 && super::names::has_given_name(&name) {
-                if let Some(k) = self.list.iter().position(|p| p.name == name) {
-                    let p = self.list.remove(k);
-                    self.list.insert(0, p);
-                }
+            if new_only && self.headline_run(tokens, &run) {
+                i = next.max(i + 1);
+                continue;
             }
-            let known = {
-                let surname = base(&tokens[surname_word(tokens, &run.words)]);
-                // A bare surname ("Ms Varga") takes the headline's full name.
-                self.list
-                    .iter()
-                    .any(|p| p.surname == surname && p.name.contains(' '))
-            };
-            if (run.words.len() >= 2 || run.title.is_some()) && !(new_only && known) {
+            if run.words.len() >= 2 || run.title.is_some() {
                 let role = role_before(tokens, i).or_else(|| role_inside(tokens, i, &run));
                 self.add(tokens, &run, role);
             }

@@ -1523,7 +1523,7 @@ pub fn opens_clause(tokens: &[Token], start: usize) -> bool {
         .and_then(|e| tokens.get(e + 1));
     next.is_some_and(|t| {
         (SUBORDINATORS.contains(&opener) && t.word && !t.cap && t.quote.is_none())
-            || (CLAUSE_OPENERS.contains(&opener) && t.text == ",")
+            || (needs_verb(opener) && t.text == ",")
     })
 }
 
@@ -2217,9 +2217,11 @@ fn possessive(t: &Token) -> bool {
 /// Openers that join a sentence to the one before, with or without a comma.
 static CONJUNCTIONS: WordSet = word_set!["but", "and", "so", "yet", "then", "also", "still", "now"];
 
-/// Words opening a clause that needs a verb of its own before its comma ("When Ostrom,").
-static CLAUSE_OPENERS: WordSet =
-    word_set!["when", "while", "if", "because", "although", "though", "whereas", "unless"];
+/// Whether `word` opens a clause that needs a verb of its own before its comma ("When
+/// Ostrom,"): one of [`OPENING_CLAUSES`] that is no preposition too ("After Brill, ...").
+fn needs_verb(word: &str) -> bool {
+    OPENING_CLAUSES.contains(&word) && !matches!(word, "after" | "before" | "since" | "once")
+}
 
 /// The subject of the sentence holding token `at`: the name or pronoun that opens it, after
 /// an opening phrase set off by a comma. Only a name or a pronoun counts.
@@ -2271,10 +2273,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             // "When Piet Ostrom, Lind's manager, was asked ..., he laughed": a clause
             // cannot end on its subject, so that comma opens an appositive; the clause ends
             // at the first later comma a subject follows.
-            Some(c)
-                if CLAUSE_OPENERS.contains(&tokens[j].lower.as_str())
-                    && tokens[j + 1..c].iter().all(|t| t.cap) =>
-            {
+            Some(c) if needs_verb(&tokens[j].lower) && tokens[j + 1..c].iter().all(|t| t.cap) => {
                 j = (c + 1..at)
                     .filter(|&n| tokens[n].text == "," && tokens[n].quote.is_none())
                     .find(|&n| {

@@ -363,7 +363,7 @@ const HEADLINE_WORDS: usize = 30;
 impl People {
     /// Collect the people an article names, outside quotations.
     ///
-    /// The body goes first: a headline ("Understated Perez raises his profile") adds only the
+    /// The body goes first: a headline ("Quiet Ostrom raises his profile") adds only the
     /// surnames the body does not name, so its words before a surname do not become the
     /// person's name. A first paragraph that is long, or the only one, is body.
     pub fn collect(tokens: &[Token]) -> People {
@@ -386,7 +386,7 @@ impl People {
 
     /// Add the name runs among `tokens[from..to]`; with `new_only`, only new surnames.
     /// A headline's run: a full name the body gives too is the one the story is about, and
-    /// goes first among those of its surname ("Bill Clinton: ..." over a Hillary Clinton named
+    /// goes first among those of its surname ("Tomas Lind: ..." over a Vera Lind named
     /// earlier in the body). True when the body already gives the surname in full, so the run
     /// adds no one (a bare surname, "Ms Varga", still takes the headline's full name).
     fn headline_run(&mut self, tokens: &[Token], run: &NameRun) -> bool {
@@ -461,7 +461,7 @@ impl People {
             run
         };
         let name = run_text(tokens, run);
-        // "Pope Francis", "Prince Alwaleed": a sovereign's title stays with a single name.
+        // "Pope Anselm", "Prince Rashid": a sovereign's title stays with a single name.
         let name = match run.title.as_deref() {
             Some(t @ ("pope" | "king" | "queen" | "prince" | "princess" | "sheikh"))
                 if run.words.len() == 1 =>

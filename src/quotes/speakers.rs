@@ -2024,7 +2024,7 @@ fn opening_clause_end(tokens: &[Token], first: usize) -> Option<usize> {
     if !OPENING_CLAUSES.contains(&tokens[opener].lower.as_str()) {
         return None;
     }
-    // Not the comma that only introduces the quote ("When ... ― Trump boasted, “...”").
+    // Not the comma that only introduces the quote ("When ... ― Marsh boasted, “...”").
     (opener + 1..first).find(|&n| {
         tokens[n].text == ","
             && tokens[n].quote.is_none()

@@ -1988,6 +1988,29 @@ mod tests {
     }
 
     #[test]
+    fn a_word_capitalised_only_where_a_sentence_opens_names_no_one() {
+        let text = "The mill has answered its critics.\n\
+            Late last week, the company sent a letter calling the report “careless and unfair.”\n\
+            Legal observers note the council could not truly “close” the mill.\n\
+            Several said they would rather see the money go out in “river grants” instead.\n\
+            Someone called the vote a “quiet revolt,” and the name stuck.";
+        for quote in ["careless", "close", "river grants", "quiet revolt"] {
+            assert_eq!(speaker_of(text, quote), None, "{quote}");
+        }
+        // Names the article gives elsewhere, or that only a name would be written as.
+        let text = "The mill has answered its critics.\n\
+            “We will stay,” Orrin said on Monday.\n\
+            Orrin added that the council was “chasing ghosts.”\n\
+            McKee told reporters the mill was “older than the town.”\n\
+            Tolk (R-Kel.) said the vote had been “rushed.”";
+        assert_speakers(&[
+            (text, "chasing ghosts", "Orrin"),
+            (text, "older than", "McKee"),
+            (text, "rushed", "Tolk"),
+        ]);
+    }
+
+    #[test]
     fn titles_after_a_work_word_and_a_comma_or_of_get_no_label() {
         let text = "On this weekend's broadcast of “Harbour Sunday,” Mayor Ana Voss said the \
             ferry plan was only “a first step” for the port.";

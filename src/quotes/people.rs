@@ -64,7 +64,8 @@ pub static NOT_NAMES: WordSet = word_set![
     "currently", "previously", "initially", "eventually", "separately", "similarly", "likewise",
     "elsewhere", "afterward", "afterwards", "besides", "nor", "whether", "though", "thanks", "like", "unlike",
     "former", "amid", "soon", "shortly", "any", "is", "are", "was", "were", "has", "have",
-    "had", "would", "could", "should", "did", "does", "back", "wait", "ask", "note",
+    "had", "would", "could", "should", "did", "does", "back", "wait", "ask", "note", "several",
+    "someone", "somebody", "nobody", "everyone", "everybody", "anyone", "few", "multiple",
     // Groups of people, opening a sentence ("Supporters say ...", "Pollsters agree").
     "supporters", "pollsters", "attorneys", "lawyers", "critics", "officials", "analysts",
     "experts", "voters", "aides", "opponents", "protesters", "organizers", "advocates",

@@ -28,7 +28,7 @@ pub struct Token {
     /// Index of the paragraph.
     pub paragraph: usize,
     /// A capitalised word only because it opens a sentence: the article also writes it in
-    /// lower case ("Ever since ...").
+    /// lower case ("Ever since ..."), or capitalises it nowhere else ("Legal experts ...").
     pub common: bool,
 }
 
@@ -220,6 +220,17 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
         .filter(|t| t.word && !t.cap)
         .map(|t| t.lower.as_str())
         .collect();
+    // Words the article capitalises after a sentence's or a quotation's first word: names.
+    let mut inside = rustc_hash::FxHashSet::default();
+    let mut prev: Option<&Token> = None;
+    for t in tokens.iter().filter(|t| t.word) {
+        let first = prev
+            .is_none_or(|p| p.sentence != t.sentence || (t.quote.is_some() && p.quote != t.quote));
+        if t.cap && !first {
+            inside.insert(super::people::base(t));
+        }
+        prev = Some(t);
+    }
     let mut openers = Vec::new();
     let mut last_sentence = usize::MAX;
     for (k, t) in tokens.iter().enumerate() {
@@ -230,6 +241,27 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
         last_sentence = t.sentence;
         // "Mark Weddle" keeps its first name: a capital word after it makes a name.
         let name_follows = tokens.get(k + 1).is_some_and(|n| n.word && n.cap);
+        // "Late last month", "Legal observers note": a word the article capitalises only
+        // where a sentence opens is no name either (but "NATO", "McKee" and "Tolk (R-Kel.)"
+        // may be).
+        // A word before a name in the next few ("Libertarian presidential candidate Ana
+        // Holt") is left to the name's own rules, as are titles and roles.
+        let lone = opens
+            && t.cap
+            && t.text.chars().skip(1).all(char::is_lowercase)
+            && tokens.get(k + 1).is_some_and(|n| n.text != "(")
+            && !inside.contains(super::people::base(t))
+            && !super::people::TITLES.contains(&t.lower.as_str())
+            && !super::people::is_role_noun(t)
+            && !tokens[k + 1..]
+                .iter()
+                .filter(|n| n.word)
+                .take(4)
+                .any(|n| n.cap && n.sentence == t.sentence);
+        if lone {
+            openers.push(k);
+            continue;
+        }
         // Titles, roles and the heads of organisations stay in names ("NATO Secretary General
         // Jens Stoltenberg", "Harbour Party Chairman Oskar Lind").
         let titled = title_case.get(t.sentence).copied().unwrap_or(false)

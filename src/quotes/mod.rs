@@ -80,7 +80,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         let text: String = chars[span.start..span.end].iter().collect();
         let sentence_start = index.sentence_start[tokens[first].sentence];
         let opens_sentence = !tokens[sentence_start..first].iter().any(|t| t.word);
-        // "Priebus said, “Probably.”": after a cue verb a single word is speech too.
+        // "Quist said, “Probably.”": after a cue verb a single word is speech too.
         let introduced = speakers::introduced(&tokens, first);
         // `author="@ana_m"`: a value given to a name (markup or code in the text), not speech.
         let assigned = span.open > 0 && chars[span.open - 1] == '=';
@@ -114,7 +114,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             if found.is_none() {
                 found = speakers::according_after(&tokens, last).map(|m| (m, last));
             }
-            // Only a person ("CNN:" or a newspaper before a colon is a source, not a voice).
+            // Only a person ("KTV:" or a newspaper before a colon is a source, not a voice).
             let colon_person = || {
                 speakers::colon_name(&tokens, first)
                     .filter(|m| match m {
@@ -141,7 +141,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             if found.is_none() {
                 found = speakers::dash_credit(&tokens, last).map(|m| (m, last));
             }
-            // A partial quote in a sentence without a cue verb ("Trump went on the attack,
+            // A partial quote in a sentence without a cue verb ("Varga went on the attack,
             // calling it “a disgrace”"): the sentence's subject.
             let words = words.len();
             // Shorter ones only in a sentence about speech, and not in Title Case ("to
@@ -190,7 +190,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                 }
             });
             let alone = opens_sentence && index.quote_only[paragraph];
-            // "17-year-old Jared Potts echoed:" closing the paragraph before.
+            // "17-year-old Jonah Pell echoed:" closing the paragraph before.
             if speaker.is_none() && alone {
                 if let Some((m, at)) = colon_intro(&tokens, first, paragraph) {
                     speaker = match m {
@@ -213,7 +213,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     .filter(|(p, _)| paragraph - p <= 1 || span.continued)
                     .map(|(_, s)| s.clone());
             }
-            // "Carter said that the region would stay safe." closing a paragraph of no quotes.
+            // "Orrin said that the harbour would stay open." closing a paragraph of no quotes.
             if speaker.is_none() && alone && !span.continued {
                 speaker = match reported_intro(&tokens, &index, first, paragraph) {
                     Some((Mention::Pronoun(g), at)) => {
@@ -289,8 +289,8 @@ fn earlier_subject(
 }
 
 /// The speaker of reported speech in the paragraph just before, when that paragraph holds no
-/// quotation: the subject of its last cue verb ("Carter said that the region would stay
-/// safe.\n“That is because ...”").
+/// quotation: the subject of its last cue verb ("Orrin said that the harbour would stay
+/// open.\n“That is because ...”").
 fn reported_intro(
     tokens: &[words::Token],
     index: &Index,
@@ -355,7 +355,7 @@ fn bridged(
 const CREDIT_ROLE_TOKENS: usize = 16;
 
 /// A dash and a name closing a paragraph credit the quotes before them: a paragraph that is
-/// only "— Sanders." credits the quotes just before it that have no speaker yet, and a quote
+/// only "— Marsh." credits the quotes just before it that have no speaker yet, and a quote
 /// followed by "― Ana Ruiz" on its own line is hers.
 fn dash_credits(
     tokens: &[words::Token],
@@ -535,7 +535,7 @@ fn pronoun_chain(
             .any(|(_, s)| s.name == name)
     };
     // A pronoun stands for a person: not a party, a place or an office that has been quoted
-    // ("GOP", "State", "New Hampshire").
+    // ("KHP", "State", "New Ardmoor").
     let person = |sp: &Speaker| {
         !sp.name.contains(" and ")
             && (people.is_person(&sp.name) || spoke(&sp.name))
@@ -981,9 +981,9 @@ mod tests {
                 "G.K. Bellfield",
             ),
             (
-                "Appearing before supporters at the party office, Ama Suu, 70, said it was too early but added, “I think you all know the result.”",
-                "know the result",
-                "Ama Suu",
+                "Appearing before supporters at the party office, Ama Tesk, 70, said it was too early but added, “I think you all know how it ends.”",
+                "know how it ends",
+                "Ama Tesk",
             ),
             (
                 "“That program is worth a close look,” the Town Hall spokesman, Jon Ernst, said on Thursday.",
@@ -2162,7 +2162,7 @@ mod tests {
 
     #[test]
     fn surnames_that_are_common_words_and_roles_of_a_field() {
-        let text = "\"The old wall held for a century,\" said Al From, who built the harbour museum.\n\
+        let text = "\"The old wall held for a century,\" said Aldo From, who built the harbour museum.\n\
             \"The quay has changed since the storm,\" From said. \"Now the boats are back.\"\n\
             Harbour chief Rosa May visited the port on Monday.\n\
             \"We had no choice at all, none,\" May said on Tuesday.\n\
@@ -2170,8 +2170,8 @@ mod tests {
             \"The second line is the dune,\" said an expert on Kelmar Piet Dunn.";
         assert_speakers(&[
             // A surname the article introduced, though it is also a common word.
-            (text, "quay has changed", "Al From"),
-            (text, "Now the boats", "Al From"),
+            (text, "quay has changed", "Aldo From"),
+            (text, "Now the boats", "Aldo From"),
             (text, "no choice at all", "Rosa May"),
             // "secretary of state": "of" and a field that could be a verb stay in the role.
             (text, "first line", "Hana Varga"),

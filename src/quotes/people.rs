@@ -1,5 +1,5 @@
-//! The people of an article: names found where they are introduced ("Kremlin spokesperson
-//! Dmitry Peskov"), with their roles, so that later mentions ("Mr Peskov", "Peskov", "he")
+//! The people of an article: names found where they are introduced ("Palace spokesperson
+//! Anton Velikov"), with their roles, so that later mentions ("Mr Velikov", "Velikov", "he")
 //! resolve to one canonical name.
 
 use crate::word_set;
@@ -35,7 +35,7 @@ static MALE_TITLES: WordSet = word_set![
     "mr", "sir", "lord", "king", "prince", "herr", "monsieur", "señor", "father",
 ];
 
-/// Small words that may stand inside a name ("Ursula von der Leyen", "Mohammed bin Salman").
+/// Small words that may stand inside a name ("Greta von der Aue", "Khalid bin Tamer").
 #[rustfmt::skip]
 pub static PARTICLES: WordSet = word_set![
     "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "bin", "al", "la", "le",
@@ -87,11 +87,11 @@ const WEEKDAYS: &[&str] = &[
 /// A person (or organisation) the article names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
-    /// Full name as first introduced, without titles ("Dmitry Peskov").
+    /// Full name as first introduced, without titles ("Anton Velikov").
     pub name: String,
-    /// Last word of the name, lower-case ("peskov").
+    /// Last word of the name, lower-case ("velikov").
     pub surname: String,
-    /// Role words seen with the name ("Kremlin spokesperson").
+    /// Role words seen with the name ("Palace spokesperson").
     pub role: Option<String>,
     /// 'f', 'm', or '?' when no title or pronoun has told.
     pub gender: char,
@@ -156,7 +156,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         title = Some(base(&tokens[j]).to_string());
         if !name_follows(j) {
             // Past "of" and the office, up to the last two capitalised words ("Secretary of
-            // Homeland Security Jeh Johnson").
+            // Coastal Security Neve Ambrose").
             j += 3;
             let name_word = |t: &Token| {
                 t.word
@@ -191,8 +191,8 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
                 break;
             }
             j += 1;
-            // An initial or a title with its full stop: "Donald J. Trump", "Florida Sen. Marco
-            // Rubio".
+            // An initial or a title with its full stop: "Harold J. Penwick", "Kelmar Sen. Mira
+            // Castell".
             let dotted = is_initials(&t.text) || TITLES.contains(&base(t));
             if dotted
                 && tokens.get(j).is_some_and(|n| n.text == ".")
@@ -210,9 +210,9 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             && tokens.get(j + 1).is_some_and(namelike)
             && tokens.get(j + 2).is_some_and(namelike)
         {
-            // "Harbour Party Chief of Staff Ilse Brandt": an office "of" something inside the run, up to
-            // the last two capitalised words; the name follows the title (cut below). Not
-            // after a person's name ("Peter T. King of New York").
+            // "Harbour Party Chief of Staff Ilse Brandt": an office "of" something inside the
+            // run, up to the last two capitalised words; the name follows the title (cut
+            // below). Not after a person's name ("Piet T. King of Port Brill").
             j += 1;
             while tokens.get(j + 1).is_some_and(namelike) && tokens.get(j + 2).is_some_and(namelike)
             {
@@ -235,7 +235,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             break;
         }
     }
-    // "Secretary of State John F. Kerry": the first word after "<title> of" belongs to the title.
+    // "Secretary of State Mara F. Quill": the first word after "<title> of" belongs to the title.
     let title_of = i >= 2
         && tokens[i - 1].lower == "of"
         && (TITLES.contains(&base(&tokens[i - 2])) || ROLE_NOUNS.contains(&base(&tokens[i - 2])));
@@ -243,17 +243,16 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         title = Some(base(&tokens[i - 2]).to_string());
         words.remove(0);
     }
-    // "Republican Christine Todd Whitman", "Harbour Committee Republican Tomas Andric": a
-    // party, a place or a body before a given name (and a surname after it) is not part of
-    // the name.
+    // "Republican Petra Todd Ashby", "Harbour Committee Republican Tomas Andric": a party, a
+    // place or a body before a given name (and a surname after it) is not part of the name.
     let given = |k: &usize| super::names::gender_of(&tokens[*k].text) != '?';
     if let Some(g) = words.iter().position(given) {
         if g >= 1 && g + 1 < words.len() {
             words.drain(..g);
         }
     }
-    // "Democratic National Committee Chairman Ed Rendell": the name follows the last title or
-    // role word inside the run.
+    // "Harbour Party National Committee Chairman Hal Brennock": the name follows the last
+    // title or role word inside the run.
     if let Some(cut) = words.iter().rposition(|&k| {
         TITLES.contains(&base(&tokens[k])) || ROLE_NOUNS.contains(&base(&tokens[k]))
     }) {
@@ -502,7 +501,7 @@ impl People {
                 return;
             }
         }
-        // One surname may name two people ("Donald Trump", "Ivanka Trump"): a full name with
+        // One surname may name two people ("Harold Penwick", "Clara Penwick"): a full name with
         // another first name is someone else.
         let first = (run.words.len() >= 2).then(|| tokens[run.words[0]].lower.clone());
         let same = |p: &Person| {
@@ -525,7 +524,7 @@ impl People {
             }
             return;
         }
-        // "Mr Peskov" before any full name is remembered by the surname alone.
+        // "Mr Velikov" before any full name is remembered by the surname alone.
         self.list.push(Person {
             name,
             surname: surname.to_string(),
@@ -619,7 +618,7 @@ fn role_inside(tokens: &[Token], i: usize, run: &NameRun) -> Option<String> {
     })
 }
 
-/// Role words just before a name, within its phrase: "Kremlin spokesperson", "Turkey's
+/// Role words just before a name, within its phrase: "Palace spokesperson", "Ardmoor's
 /// president", "Retired Lt. Gen.".
 fn role_before(tokens: &[Token], i: usize) -> Option<String> {
     let mut j = i;
@@ -758,8 +757,8 @@ mod tests {
 
     #[test]
     fn particles_and_initials_stay_in_names() {
-        let p = people("Officials met Anna van der Berg and Donald J. Trump on Monday.");
+        let p = people("Officials met Anna van der Berg and Harold J. Penwick on Monday.");
         assert_eq!(p.find("Berg").unwrap().name, "Anna van der Berg");
-        assert_eq!(p.find("Trump").unwrap().name, "Donald J. Trump");
+        assert_eq!(p.find("Penwick").unwrap().name, "Harold J. Penwick");
     }
 }

@@ -106,17 +106,17 @@ pub enum Mention {
     Name(Vec<String>),
     /// A pronoun and its gender ('m', 'f', 'p' plural, '?').
     Pronoun(char),
-    /// A description ("a Kremlin statement", "the spokesman").
+    /// A description ("a Brillco statement", "the spokesman").
     Description(String),
     /// A capitalised word that is also a common one, right before a cue ("From said", "May
-    /// said"): a speaker only when the article introduced someone of that name ("Al From").
+    /// said"): a speaker only when the article introduced someone of that name ("Aldo From").
     Known(String),
     /// A speaker the sentence leaves unnamed ("Lind was asked whether ..."): no one, and no
     /// guess from elsewhere.
     Unnamed,
 }
 
-/// Cue verbs that are also plural nouns ("the larger states", "Trump's claims").
+/// Cue verbs that are also plural nouns ("the larger states", "Holm's claims").
 #[rustfmt::skip]
 static NOUN_LIKE: WordSet = word_set![
     "states", "claims", "calls", "notes", "reports", "posts", "answers", "remarks", "tweets",
@@ -152,7 +152,7 @@ pub fn is_cue_at(tokens: &[Token], j: usize) -> bool {
         return false;
     }
     // "calling Ostrom's charge “reckless”": after a possessive or an article, and with the
-    // quote right after it, it is a noun the quote describes, not speech. ("Trump's claim that
+    // quote right after it, it is a noun the quote describes, not speech. ("Varga's claim that
     // “...”" still names the claimant.)
     if j > 0 && tokens.get(j + 1).is_some_and(|q| q.quote.is_some()) && {
         let p = &tokens[j - 1];
@@ -298,7 +298,7 @@ const PHRASAL: &[(&str, &str)] = &[
 ];
 
 /// Whether token `j` opens a phrasal verb of saying ("put it", "pointed out", and "went on"
-/// when speech follows: "Trump went on, “...”").
+/// when speech follows: "Lind went on, “...”").
 fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
     let t = &tokens[j];
     let Some(n) = tokens.get(j + 1) else {
@@ -437,7 +437,7 @@ static CONTRACTED: WordSet = word_set![
 /// Most words of a title owned by a possessive.
 const OWNED_TITLE_WORDS: usize = 6;
 
-/// `on CBS's “Face the Nation,”`: words in Title Case right after a possessive are the name
+/// `on KTV's “Face the Harbour,”`: words in Title Case right after a possessive are the name
 /// of something the owner has (a show, a book), whatever punctuation closes them.
 pub fn owned_title(tokens: &[Token], first: usize, last: usize) -> bool {
     let words: Vec<&Token> = tokens[first..=last].iter().filter(|t| t.word).collect();
@@ -583,7 +583,7 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
         return None;
     }
     if speaker_follows(&tokens[j]) {
-        // "said Mr Peskov"
+        // "said Mr Kovac"
         let m = forward(tokens, j + 1)?;
         return (!matches!(m, Mention::Pronoun(_))).then_some(m);
     }
@@ -607,7 +607,7 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
             && is_cue_at(tokens, j + 1);
         return known.then(|| Mention::Known(word.text.clone()));
     };
-    // "“Q?” Hannity pressed.": a name and any past-tense verb right after the quote.
+    // "“Q?” Brekke pressed.": a name and any past-tense verb right after the quote.
     if let Some(verb) = verb_after_name(tokens, j) {
         if matches!(m, Mention::Name(_) | Mention::Pronoun(_)) {
             if closed && reports_clause(tokens, verb) {
@@ -616,7 +616,7 @@ pub fn after(tokens: &[Token], last: usize) -> Option<Mention> {
             return Some(m);
         }
     }
-    // The verb must follow soon: "Flynn, a top Trump surrogate, said".
+    // The verb must follow soon: "Tarn, a top Varga surrogate, said".
     let mut n = j;
     let mut steps = 0;
     let mut comma = false;
@@ -852,7 +852,7 @@ fn reports_clause(tokens: &[Token], cue: usize) -> bool {
     })
 }
 
-/// Whether a cue verb right after a quote has its speaker after it ("said Mr Peskov"); after
+/// Whether a cue verb right after a quote has its speaker after it ("said Mr Kovac"); after
 /// "told" comes the listener.
 fn speaker_follows(t: &Token) -> bool {
     is_cue(t) && !matches!(t.lower.as_str(), "told" | "tells" | "tell")
@@ -883,7 +883,7 @@ fn verb_after_name(tokens: &[Token], j: usize) -> Option<usize> {
 }
 
 /// The speaker named right after a quote that does not open its sentence:
-/// `... that “from his perspective,” Lewandowski added`.
+/// `... that “from his own boat,” Oberlander added`.
 pub fn after_tight(tokens: &[Token], last: usize) -> Option<Mention> {
     let k = tokens[last].quote;
     let mut j = last + 1;
@@ -941,9 +941,9 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
     if let Some(g) = pronoun(t) {
         return Some(Mention::Pronoun(g));
     }
-    // Lower-case role words or an article before a name: "election lawyer Joe Birkenstock",
-    // "the Rev. Peter Wherry", "former FBI agent Timothy Gill", "The Hill".
-    // Numbers count among them ("9/11 widow Terry Strada").
+    // Lower-case role words or an article before a name: "election lawyer Ben Ostrander",
+    // "the Rev. Alun Pryce", "former FBI agent Dale Garrow", "The Ledger".
+    // Numbers count among them ("9/11 widow Ilse Voronova").
     let role_word = |k: usize| {
         let w = &tokens[k];
         // "secretary of state": a field after "of" is no verb, whatever it could be.
@@ -989,12 +989,12 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         j
     };
     if let Some(mut run) = name_at(tokens, start) {
-        // "Tulsa police Chief Chuck Jordan", "Sanders's campaign manager, Jeff Weaver": the
-        // head of the phrase is the last name in it.
+        // "Carrowby police Chief Bruno Rask", "Lind's campaign manager, Petra Hale": the head
+        // of the phrase is the last name in it.
         while let Some(later) = later_name(tokens, *run.words.last()?) {
             run = later;
         }
-        // "the American ambassador at the time, John Herbst": after an article, a name
+        // "the Ardish ambassador at the time, Konrad Vell": after an article, a name
         // followed by a common noun only describes the head; the description goes on below.
         let end = *run.words.last()?;
         let modifier = start > j
@@ -1037,7 +1037,7 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
 }
 
 /// A description opening with a determiner at `j`, up to the verb, or the name after it in an
-/// appositive ("another Twitter user, Johanna Bayer").
+/// appositive ("another Twitter user, Greta Olin").
 fn description(tokens: &[Token], j: usize) -> Option<Mention> {
     let sentence = tokens[j].sentence;
     let mut words = Vec::new();
@@ -1046,7 +1046,7 @@ fn description(tokens: &[Token], j: usize) -> Option<Mention> {
         if w.sentence != sentence || (w.word && is_cue(w)) || words.len() >= 8 {
             break;
         }
-        // "another Twitter user, Johanna Bayer": the name after the comma.
+        // "another Twitter user, Greta Olin": the name after the comma.
         if w.text == "," {
             if let Some(run) = tokens.get(n + 1).and_then(|_| name_at(tokens, n + 1)) {
                 return Some(Mention::Name(vec![run_text(tokens, &run)]));
@@ -1073,8 +1073,8 @@ fn plain_word(n: &Token) -> bool {
 }
 
 /// A name further on in the same noun phrase: after up to four lower-case or role words, or
-/// as an appositive between commas right after a possessive ("Sanders's campaign manager,
-/// Jeff Weaver,").
+/// as an appositive between commas right after a possessive ("Lind's campaign manager,
+/// Petra Hale,").
 fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
     let sentence = tokens[end].sentence;
     let mut k = end + 1;
@@ -1090,7 +1090,7 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
                 .then(|| name_at(tokens, k))
                 .flatten();
         }
-        // "Sanders's campaign manager, Jeff Weaver,", "the Town Hall spokesman, Jon Ernst,".
+        // "Lind's campaign manager, Petra Hale,", "the Town Hall spokesman, Jon Ernst,".
         // "Lind's old friend, actor Piet Dunn": role words may open the name's appositive.
         let comma_name = (t.text == "," && (tokens[end].lower.ends_with("'s") || steps > 0))
             .then(|| {
@@ -1124,7 +1124,7 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.word && !n.cap && !DETERMINERS.contains(&n.lower.as_str()));
-        // "Minnesota state delegate Mary Susan": a noun form of a cue word inside a role.
+        // "Kelmar state delegate Ilse Voronova": a noun form of a cue word inside a role.
         let role_noun = NOUN_FORMS.contains(&t.lower.as_str())
             && tokens
                 .get(k + 1)
@@ -1202,7 +1202,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         return None;
     }
     let subject = |tokens: &[Token], v: usize| subject_within(tokens, v, hops + 1);
-    // "Sanders said, going on to say ...", "he went on to call": the subject of the verb that
+    // "Marsh said, going on to say ...", "he went on to call": the subject of the verb that
     // carries on.
     if v >= 2 && tokens[v - 1].lower == "to" {
         if let Some(verb) = carrying_verb(tokens, v - 1) {
@@ -1242,7 +1242,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
             skipped += 1;
             continue;
         }
-        // A parenthesis: "Sen. Richard J. Durbin (D-Ill.), said".
+        // A parenthesis: "Sen. Olav J. Brenner (D-Kel.), said".
         if t.text == ")" {
             let open = (0..j - 1)
                 .rev()
@@ -1359,7 +1359,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
                         }
                         return Some(joined(tokens, k, named));
                     }
-                    // "Cory James, 22, of Flint, Mich., said": the name opening the clause.
+                    // "Dana Pruitt, 22, of Harwick, Kel., said": the name opening the clause.
                     if let Some(m) = main_subject(tokens, v) {
                         return Some(m);
                     }
@@ -1398,7 +1398,7 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
     }
     // "Lind wrote in a note to The Ledger explaining why": after a preposition the noun is an
     // object; the participle goes with the clause's own cue verb.
-    // "with Trump tweeting that ...": after "with" the noun is the participle's own subject.
+    // "with Varga tweeting that ...": after "with" the noun is the participle's own subject.
     let object = participle && j >= 2 && {
         let s = with_article(tokens, name_start(tokens, j - 1));
         s > 0 && {
@@ -1427,8 +1427,8 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
     match backward(tokens, j - 1) {
         // "she released a statement saying": the statement's author is the clause's subject.
         Some(Mention::Description(_)) if participle => main_subject(tokens, v),
-        // "Wasserman Schultz said the platform should reiterate ...": a verb whose subject is
-        // a thing reports for the person the sentence is about.
+        // "Dana Vell said the charter should reiterate ...": a verb whose subject is a thing
+        // reports for the person the sentence is about.
         Some(Mention::Description(d)) => Some(
             main_subject(tokens, v)
                 .filter(|m| matches!(m, Mention::Name(_)))
@@ -1700,7 +1700,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
     }
     if namelike(t) && !NOT_NAMES.contains(&t.lower.as_str()) {
         let start = name_start(tokens, e);
-        // "Butterfield of North Carolina said", "Tamsin Greer of The Harbour Herald wrote": a
+        // "Ashcombe of North Kelmar said", "Tamsin Greer of The Harbour Herald wrote": a
         // place or an organisation after "of" or "from" is not the subject.
         if let Some(owner) = owned_by(tokens, start, &["of", "from", "for"]) {
             return backward(tokens, owner);
@@ -1715,7 +1715,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         }
         let second = name_at(tokens, start)?;
         let mut names = vec![run_text(tokens, &second)];
-        // "Mr Putin and Turkey's president Recep Tayyip Erdogan"
+        // "Mr Kovac and Ardmoor's president Selim Arda Korhan"
         let mut k = start;
         while k > 0
             && tokens[k - 1].word
@@ -1741,7 +1741,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
         }
         return Some(Mention::Name(names));
     }
-    // A description: back to a determiner within a few words ("a Kremlin statement").
+    // A description: back to a determiner within a few words ("a Brillco statement").
     let mut k = e;
     let mut words = vec![t.text.clone()];
     while k > 0 && e - k < 5 {
@@ -1758,7 +1758,7 @@ pub fn backward(tokens: &[Token], e: usize) -> Option<Mention> {
     Some(Mention::Description(t.text.clone()))
 }
 
-/// `"Butterfield of North Carolina"`, `"Greer of Brill's Harbour Herald"`: the name before the
+/// `"Ashcombe of North Kelmar"`, `"Greer of Brill's Harbour Herald"`: the name before the
 /// link word (one of `links`) that leads to the place or organisation starting at `start`,
 /// unless a title stands before that name ("Secretary of State").
 fn owned_by(tokens: &[Token], start: usize, links: &[&str]) -> Option<usize> {
@@ -1887,7 +1887,8 @@ pub fn dash_before_colon(tokens: &[Token], first: usize, cue: usize) -> bool {
 }
 
 /// The name a quote is credited to by a colon right before it, in the same paragraph
-/// ("Republican pollster Daron Shaw: “...”", "More from Jones: “...”", "Rep. Ana Ruiz (D-Kel.):").
+/// ("Republican pollster Edwin Sollers: “...”", "More from Quist: “...”", "Rep. Ana Ruiz
+/// (D-Kel.):").
 pub fn colon_name(tokens: &[Token], first: usize) -> Option<Mention> {
     let mut e = colon_before(tokens, first)? - 1;
     if tokens[e].text == ")" {
@@ -2093,7 +2094,7 @@ fn inverted_before(tokens: &[Token], v: usize, first: usize) -> Option<Mention> 
     }
 }
 
-/// Words that open a sentence before its subject ("During the debate, Trump said").
+/// Words that open a sentence before its subject ("During the debate, Varga said").
 static OPENERS: WordSet = word_set![
     "back",
     "during",
@@ -2254,8 +2255,8 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
             && TIME_ENDS.contains(&tokens[c - 1].lower.as_str())
             && tokens[j..c].iter().all(|t| t.word)
     });
-    // "Appearing before supporters, Suu said", "Preceded at the lectern by ...", "Hastily
-    // politicizing ...": a participle phrase. A name such as "Manning" is followed by its
+    // "Appearing before supporters, Tesk said", "Preceded at the lectern by ...", "Hastily
+    // politicizing ...": a participle phrase. A name such as "Deering" is followed by its
     // verb or another name instead.
     let verbal = |k: usize| {
         tokens[k].lower.len() > 5
@@ -2285,7 +2286,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
                     + 1;
             }
             Some(c) => j = c + 1,
-            // "But Trump campaign chairman Paul Manafort said": a conjunction needs no comma.
+            // "But Varga campaign chairman Edvin Stahl said": a conjunction needs no comma.
             None if CONJUNCTIONS.contains(&tokens[j].lower.as_str()) => j += 1,
             None => return None,
         }
@@ -2298,7 +2299,7 @@ pub fn main_subject(tokens: &[Token], at: usize) -> Option<Mention> {
         {
             j += 2;
         }
-        // "Speaking in Salem, New Hampshire, Trump said": a place set off by commas belongs to
+        // "Speaking in Harwick, New Ardmoor, Varga said": a place set off by commas belongs to
         // the opening phrase.
         let mut places = 0;
         while places < 3 {
@@ -2429,7 +2430,7 @@ fn after_openers(tokens: &[Token], start: usize, mut j: usize, at: usize) -> Opt
     None
 }
 
-/// Past a dateline opening a paragraph ("WASHINGTON, Dec. 8 (UPI) —", "Washington (AFP) –"):
+/// Past a dateline opening a paragraph ("CARROWBY, Dec. 8 (Wire) —", "Carrowby (Wire) –"):
 /// capitalised words, numbers and brackets up to a dash.
 fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
     if j > 0 && tokens[j - 1].paragraph == tokens[j].paragraph {
@@ -2440,7 +2441,7 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
         return j;
     };
     let after = dash + 1;
-    // A place in capitals or an agency in brackets: "On Friday, Gingrich —" is no dateline.
+    // A place in capitals or an agency in brackets: "On Friday, Halloran —" is no dateline.
     let marked = tokens[j..dash].iter().any(|t| {
         t.text == "("
             || (t.word && t.text.len() > 1 && t.text.chars().all(|c| c.is_ascii_uppercase()))
@@ -2462,7 +2463,7 @@ fn after_dateline(tokens: &[Token], j: usize, at: usize) -> usize {
     }
 }
 
-/// An attribution closing the sentence after a quote: `“...” than the CIA's, Zuckoff said.`
+/// An attribution closing the sentence after a quote: `“...” than the board's, Oberg said.`
 pub fn tail(tokens: &[Token], last: usize) -> Option<Mention> {
     let sentence = tokens[last].sentence;
     let end = tokens[last..]
@@ -2477,7 +2478,7 @@ pub fn tail(tokens: &[Token], last: usize) -> Option<Mention> {
 
 /// The attribution after the comma at `comma`, in a sentence ending at `end`.
 fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
-    // ", said RoseAnn DeMoro, executive director ...": the verb first.
+    // ", said MaryAnn DeVane, executive director ...": the verb first.
     if is_cue_at(tokens, comma + 1) {
         return forward(tokens, comma + 2).filter(|m| matches!(m, Mention::Name(_)));
     }
@@ -2486,7 +2487,7 @@ fn tail_at(tokens: &[Token], comma: usize, end: usize) -> Option<Mention> {
         return None;
     }
     // The name, then a verb of saying within a few words and before any other quote ("he
-    // said, rather than ...", "Zuckoff said in an interview."); "Mr Andric accused Ardmoor"
+    // said, rather than ...", "Oberg said in an interview."); "Mr Andric accused Ardmoor"
     // starts a clause of its own.
     let cue = (comma + 1..end.min(comma + 8)).find(|&j| is_cue_at(tokens, j))?;
     let saying = SAYING.contains(&tokens[cue].lower.as_str());
@@ -2681,7 +2682,7 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
             })
         }
         Mention::Description(d) => {
-            // "a Kremlin statement" speaks for the Kremlin; "the spokesman" for a person with
+            // "a Brillco statement" speaks for Brillco; "the spokesman" for a person with
             // that role; a description with no name at all is not a speaker we can name.
             // Adjectives of a party or a nation ("The Democratic frontrunner") name no one.
             let adjective = |w: &str| {

@@ -192,7 +192,7 @@ fn mark_common(tokens: &mut [Token]) {
     mark_datelines(tokens);
 }
 
-/// Flag a dateline opening a paragraph ("WASHINGTON —", "CARROWBY, March 3 (Wire) —"): a
+/// Flag a dateline opening a paragraph ("BRILL —", "CARROWBY, March 3 (Wire) —"): a
 /// place in capitals, never a speaker.
 fn mark_datelines(tokens: &mut [Token]) {
     for para in tokens.chunk_by_mut(|a, b| a.paragraph == b.paragraph) {
@@ -239,7 +239,7 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
         }
         let opens = t.sentence != last_sentence;
         last_sentence = t.sentence;
-        // "Mark Weddle" keeps its first name: a capital word after it makes a name.
+        // "Mark Tollan" keeps its first name: a capital word after it makes a name.
         let name_follows = tokens.get(k + 1).is_some_and(|n| n.word && n.cap);
         // "Late last month", "Legal observers note": a word the article capitalises only
         // where a sentence opens is no name either (but "NATO", "McKee" and "Tolk (R-Kel.)"
@@ -262,8 +262,8 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
             openers.push(k);
             continue;
         }
-        // Titles, roles and the heads of organisations stay in names ("NATO Secretary General
-        // Jens Stoltenberg", "Harbour Party Chairman Oskar Lind").
+        // Titles, roles and the heads of organisations stay in names ("Harbour League Secretary
+        // General Jens Ravnholt", "Harbour Party Chairman Oskar Lind").
         let titled = title_case.get(t.sentence).copied().unwrap_or(false)
             && t.quote.is_none()
             && !super::people::TITLES.contains(&t.lower.as_str())
@@ -307,7 +307,7 @@ fn place_abbreviation_ends(out: &[Token], text: &[char], i: usize) -> bool {
 
 /// Whether a cue verb comes within the next five words ("... over.” Mr Holt said"), after a
 /// name and its appositive ("... over.” Ada Quill, R-Pa., said"), or a name and a verb in the
-/// past tense ("... million?” Hannity pressed").
+/// past tense ("... million?” Brekke pressed").
 fn cue_follows(text: &[char], i: usize) -> bool {
     let rest: String = text[i..text.len().min(i + 160)].iter().collect();
     let words: Vec<&str> = rest

@@ -99,7 +99,11 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             let after = || speakers::after(&tokens, last).map(|m| (m, last));
             let before = || speakers::before(&tokens, first);
             let tail = || speakers::tail(&tokens, last).map(|m| (m, last));
-            found = if opens_sentence {
+            // "“VARGA: We never ...”": a transcript's line is the tagged person's.
+            let tag = speakers::transcript_tag(&tokens, first, last);
+            found = if let Some(tag) = tag {
+                Some((Mention::Known(tag), first))
+            } else if opens_sentence {
                 after().or_else(tail).or_else(before)
             } else {
                 speakers::after_tight(&tokens, last)
@@ -1985,6 +1989,24 @@ mod tests {
             speaker_of(text, "pier was").as_deref(),
             Some("Tomas Andric")
         );
+    }
+
+    #[test]
+    fn a_transcript_line_is_the_tagged_persons() {
+        let text = "Governor Ana Varga spoke to Tom Wells of KTV on Sunday. Part of it follows:\n\
+            \"WELLS: Will the ferry run this winter?\n\
+            \"VARGA: Well, look, it will run as long as the river stays open.\n\
+            \"WELLS: And if it freezes?\n\
+            \"CLIP: The ferry is stuck again.\n\
+            \"VARGA: Then we will walk.\"";
+        assert_speakers(&[
+            (text, "this winter", "Tom Wells"),
+            (text, "river stays", "Ana Varga"),
+            (text, "if it freezes", "Tom Wells"),
+            (text, "will walk", "Ana Varga"),
+        ]);
+        // A tag that names no one in the article is no one's line, not the last speaker's.
+        assert_eq!(speaker_of(text, "stuck again"), None);
     }
 
     #[test]

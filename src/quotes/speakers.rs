@@ -852,6 +852,23 @@ fn reports_clause(tokens: &[Token], cue: usize) -> bool {
     })
 }
 
+/// The speaker tag of a transcript line opening a quote (`“VARGA: We never ...”`, `“ANA
+/// VARGA: ...”`): its last word, for a person the article names. A tag that
+/// names no one ("VIDEO:", "Q:") still marks the quote as a line of someone else's.
+pub fn transcript_tag(tokens: &[Token], first: usize, last: usize) -> Option<String> {
+    let shouted = |t: &Token| t.cap && !t.text.bytes().any(|b| b.is_ascii_lowercase());
+    // Past the opening mark.
+    let start = (first..last).find(|&k| tokens[k].word)?;
+    let words = (start..last.min(start + 3))
+        .take_while(|&k| shouted(&tokens[k]))
+        .count();
+    let colon = start + words;
+    if words == 0 || colon >= last || tokens[colon].text != ":" {
+        return None;
+    }
+    Some(tokens[colon - 1].text.clone())
+}
+
 /// Whether a cue verb right after a quote has its speaker after it ("said Mr Kovac"); after
 /// "told" comes the listener.
 fn speaker_follows(t: &Token) -> bool {

@@ -3,6 +3,7 @@
 //! stop before anything that belongs to the article or to another part of the page.
 
 use crate::article::Article;
+use crate::lowercase::Lowercase;
 use crate::rules::Category;
 use crate::snapshot::Tree;
 use crate::word_set;
@@ -242,7 +243,7 @@ static READER_WORDS: WordSet = word_set![
 /// Whether a text speaks to its reader in the first person plural or the second person.
 pub fn addresses_reader(text: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic())
-        .any(|w| w.len() <= 9 && READER_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| w.len() <= 9 && READER_WORDS.contains(&w.lowercase().as_str()))
 }
 
 fn is_heading(tree: &Tree, i: usize) -> bool {

@@ -10,6 +10,7 @@ pub mod eval;
 pub mod html;
 pub mod index;
 pub mod labels;
+pub mod lowercase;
 pub mod markup;
 pub mod packed;
 pub mod pending;

@@ -1,6 +1,7 @@
 //! Clutter signals on single elements, read from the rule tables: class, id and data words,
 //! phrases in short texts, comment and sign-up forms, and third-party widget hosts.
 
+use crate::lowercase::Lowercase;
 use crate::word_set;
 use crate::wordset::WordSet;
 use std::borrow::Cow;
@@ -336,7 +337,7 @@ pub fn form_signal(tree: &Tree, i: usize) -> Option<Signal> {
             .chain(["name", "placeholder", "action", "aria-label"].map(|k| n.attr(k).unwrap_or("")))
         {
             context.push(' ');
-            context.push_str(&v.to_lowercase());
+            context.push_str(&v.lowercase());
         }
         if level > 0 && tree.text_len[cur] <= 400 {
             context.push(' ');

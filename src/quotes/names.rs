@@ -1,6 +1,7 @@
 //! Word lists about names: common given names with their usual gender (so "she" does not go
 //! to a man), and the head words of organisations and places (which are not "he" or "she").
 
+use crate::lowercase::Lowercase;
 use crate::word_set;
 use crate::wordset::WordSet;
 
@@ -89,7 +90,7 @@ static NOT_PERSON: WordSet = word_set![
 
 /// The usual gender of a given name: 'f', 'm' or '?'.
 pub fn gender_of(given: &str) -> char {
-    let g = given.to_lowercase();
+    let g = given.lowercase();
     if FEMALE.contains(&g.as_str()) {
         'f'
     } else if MALE.contains(&g.as_str()) {
@@ -104,7 +105,7 @@ pub fn is_not_person(name: &str) -> bool {
     // A generational suffix follows a person's surname ("Ana Ruiz III"); "World War II"
     // still ends in "War".
     super::people::surname_of(name)
-        .is_some_and(|head| NOT_PERSON.contains(&head.to_lowercase().trim_end_matches('.')))
+        .is_some_and(|head| NOT_PERSON.contains(&head.lowercase().trim_end_matches('.')))
 }
 
 /// First words of place and organisation names ("New York", "United Nations").
@@ -155,7 +156,7 @@ pub fn looks_personal(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && !is_not_person(name)
-        && !PLACE_STARTS.contains(&words[0].to_lowercase().as_str())
+        && !PLACE_STARTS.contains(&words[0].lowercase().as_str())
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
@@ -171,7 +172,7 @@ pub fn may_be_person(name: &str) -> bool {
     let first = name.split_whitespace().next().unwrap_or_default();
     !is_not_person(name)
         && name.chars().any(char::is_lowercase)
-        && !(name.contains(' ') && PLACE_STARTS.contains(&first.to_lowercase().as_str()))
+        && !(name.contains(' ') && PLACE_STARTS.contains(&first.lowercase().as_str()))
 }
 
 /// Whether a role describes an organisation, not a person: its head (the last word before

@@ -2,6 +2,7 @@
 //! Anton Velikov"), with their roles, so that later mentions ("Mr Velikov", "Velikov", "he")
 //! resolve to one canonical name.
 
+use crate::lowercase::Lowercase;
 use crate::word_set;
 use crate::wordset::WordSet;
 
@@ -274,7 +275,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
 /// Whether a word is a generational suffix ("Jr.", "III"), which follows a surname.
 pub fn is_suffix(word: &str) -> bool {
     matches!(
-        word.trim_end_matches('.').to_lowercase().as_str(),
+        word.trim_end_matches('.').lowercase().as_str(),
         "jr" | "sr" | "ii" | "iii" | "iv"
     )
 }
@@ -507,7 +508,7 @@ impl People {
         let same = |p: &Person| {
             p.surname == surname
                 && match (&first, p.name.contains(' ')) {
-                    (Some(f), true) => p.name.to_lowercase().starts_with(f.as_str()),
+                    (Some(f), true) => p.name.lowercase().starts_with(f.as_str()),
                     _ => true,
                 }
         };
@@ -537,10 +538,10 @@ impl People {
 
     /// The person a name mention (one or more words) refers to.
     pub fn find(&self, mention: &str) -> Option<&Person> {
-        let last = surname_of(mention)?.to_lowercase();
+        let last = surname_of(mention)?.lowercase();
         let last = last.strip_suffix("'s").unwrap_or(&last).replace('’', "'");
         let last = last.strip_suffix("'s").unwrap_or(&last).to_string();
-        let first = mention.split_whitespace().next().map(str::to_lowercase);
+        let first = mention.split_whitespace().next().map(Lowercase::lowercase);
         let mut same = self.list.iter().filter(|p| p.surname == last);
         if mention.split_whitespace().count() >= 2 {
             // A full name: the person with that first name, else the first of the surname.
@@ -550,7 +551,7 @@ impl People {
                 .find(|p| {
                     first
                         .as_ref()
-                        .is_some_and(|f| p.name.to_lowercase().starts_with(f.as_str()))
+                        .is_some_and(|f| p.name.lowercase().starts_with(f.as_str()))
                 })
                 .or(all.first())
                 .copied();
@@ -673,8 +674,7 @@ fn role_before(tokens: &[Token], i: usize) -> Option<String> {
     before.extend(words);
     // Drop a leading article or sentence opener.
     while before.first().is_some_and(|w| {
-        NOT_NAMES.contains(&w.to_lowercase().as_str())
-            && !TITLES.contains(&w.to_lowercase().as_str())
+        NOT_NAMES.contains(&w.lowercase().as_str()) && !TITLES.contains(&w.lowercase().as_str())
     }) {
         before.remove(0);
     }

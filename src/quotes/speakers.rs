@@ -2,6 +2,7 @@
 //! carry most quotes in news ("Q," S said / said S / S said: "Q" / S said ... "partial" / "Q"
 //! according to S), and the mention's resolution to a person of the article.
 
+use crate::lowercase::Lowercase;
 use crate::word_set;
 use crate::wordset::WordSet;
 
@@ -2639,7 +2640,7 @@ pub struct Speaker {
 /// one introduced; but first one whose role is `plain` alone ("the president" is President
 /// Lind, not World Bank President Ana Voss), whatever their name.
 fn role_holder(people: &People, plain: &str, fits: impl Fn(&str) -> bool) -> Option<Speaker> {
-    let role = |p: &super::people::Person| p.role.as_ref().map(|r| r.to_lowercase());
+    let role = |p: &super::people::Person| p.role.as_ref().map(|r| r.lowercase());
     let p = people
         .list
         .iter()
@@ -2676,7 +2677,7 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                     .enumerate()
                     .filter(|(k, w)| {
                         *k + 1 == words.len()
-                            || !TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+                            || !TITLES.contains(&w.trim_end_matches('.').lowercase().as_str())
                     })
                     .map(|(_, w)| *w)
                     .collect();
@@ -2703,7 +2704,7 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
             // that role; a description with no name at all is not a speaker we can name.
             // Adjectives of a party or a nation ("The Democratic frontrunner") name no one.
             let adjective = |w: &str| {
-                let l = w.to_lowercase();
+                let l = w.lowercase();
                 ["an", "ic", "ese", "ish", "i"]
                     .iter()
                     .any(|e| l.ends_with(e))
@@ -2712,7 +2713,7 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
             let caps: Vec<&str> = d
                 .split_whitespace()
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .filter(|w| !NOT_NAMES.contains(&w.to_lowercase().as_str()))
+                .filter(|w| !NOT_NAMES.contains(&w.lowercase().as_str()))
                 .filter(|w| !adjective(w))
                 .collect();
             // "the Kelmar senator": a place before an office held by one person names the
@@ -2720,9 +2721,9 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
             let office = d
                 .split_whitespace()
                 .last()
-                .is_some_and(|w| OFFICES.contains(&w.to_lowercase().as_str()));
+                .is_some_and(|w| OFFICES.contains(&w.lowercase().as_str()));
             if office && !caps.is_empty() {
-                let lower: Vec<String> = caps.iter().map(|w| w.to_lowercase()).collect();
+                let lower: Vec<String> = caps.iter().map(|w| w.lowercase()).collect();
                 return role_holder(people, "", |r| {
                     lower.iter().all(|c| r.split_whitespace().any(|w| w == c))
                 });
@@ -2744,17 +2745,17 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                 });
             }
             // "an aide", "one spokesman": someone not named, not the aide named before.
-            let first = d.split_whitespace().next()?.to_lowercase();
+            let first = d.split_whitespace().next()?.lowercase();
             if INDEFINITE.contains(&first.as_str()) {
                 return None;
             }
-            let last = d.split_whitespace().last()?.to_lowercase();
+            let last = d.split_whitespace().last()?.lowercase();
             let plain = d
                 .split_whitespace()
-                .skip_while(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                .skip_while(|w| DETERMINERS.contains(&w.lowercase().as_str()))
                 .collect::<Vec<_>>()
                 .join(" ")
-                .to_lowercase();
+                .lowercase();
             role_holder(people, &plain, |r| r.split_whitespace().any(|w| w == last))
         }
         Mention::Known(word) => {

@@ -1,6 +1,7 @@
 //! Words and sentences of an article, with their character offsets and whether they stand
 //! inside a quotation.
 
+use crate::lowercase::Lowercase;
 use crate::word_set;
 use crate::wordset::WordSet;
 
@@ -100,7 +101,7 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
             }
         }
         let word: String = text[start..i].iter().collect();
-        let lower = word.to_lowercase().replace('’', "'");
+        let lower = word.lowercase().replace('’', "'");
         let is_word = c.is_alphanumeric();
         let quote = inside[start];
         // A sentence ends at . ? ! outside quotes, unless after an abbreviation or an initial.
@@ -317,7 +318,7 @@ fn cue_follows(text: &[char], i: usize) -> bool {
         .collect();
     words
         .iter()
-        .any(|w| super::speakers::CUE_VERBS.contains(&w.to_lowercase().as_str()))
+        .any(|w| super::speakers::CUE_VERBS.contains(&w.lowercase().as_str()))
         || appositive_cue(rest.split('\n').next().unwrap_or(""))
         || words.windows(2).take(2).any(|p| {
             p[0].chars().next().is_some_and(char::is_uppercase)
@@ -350,10 +351,7 @@ fn appositive_cue(rest: &str) -> bool {
         && after
             .split_whitespace()
             .next()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).lowercase())
             .is_some_and(|w| super::speakers::SAYING.contains(&w.as_str()))
 }
 

@@ -1992,6 +1992,16 @@ mod tests {
     }
 
     #[test]
+    fn a_soft_hyphen_or_zero_width_space_before_a_name_is_nothing() {
+        let text = "“The pier stays shut,” Ilse \u{ad}Marrow, a spokeswoman for the port, said.\n\
+            “We will open it in May,” Tomas\u{200b} \u{feff}Lind added.";
+        assert_speakers(&[
+            (text, "pier stays", "Ilse Marrow"),
+            (text, "in May", "Tomas Lind"),
+        ]);
+    }
+
+    #[test]
     fn a_transcript_line_is_the_tagged_persons() {
         let text = "Governor Ana Varga spoke to Tom Wells of KTV on Sunday. Part of it follows:\n\
             \"WELLS: Will the ferry run this winter?\n\

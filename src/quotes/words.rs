@@ -65,7 +65,13 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if c.is_whitespace() {
+        // A soft hyphen or a zero-width space before a word ("Doug \u{ad}Andres") is nothing.
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        {
             i += 1;
             continue;
         }

@@ -103,6 +103,8 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             let tag = speakers::transcript_tag(&tokens, first, last);
             found = if let Some(tag) = tag {
                 Some((Mention::Known(tag), first))
+            } else if let Some(m) = speakers::inverted_intro(&tokens, first) {
+                Some((m, first))
             } else if opens_sentence {
                 after().or_else(tail).or_else(before)
             } else {
@@ -1999,6 +2001,24 @@ mod tests {
             (text, "pier stays", "Ilse Marrow"),
             (text, "in May", "Tomas Lind"),
         ]);
+    }
+
+    #[test]
+    fn a_sentence_opening_on_its_verb_of_saying_credits_the_name_after_it() {
+        let text = "Tomas Lind runs the pier.\n\
+            Said Lind: “We will stay open all winter.”\n\
+            Added Lind, “The ice is thin this year.”\n\
+            Stated Lind:\n\
+            “We go on.”";
+        assert_speakers(&[
+            (text, "all winter", "Tomas Lind"),
+            (text, "ice is thin", "Tomas Lind"),
+            (text, "We go on", "Tomas Lind"),
+        ]);
+        // "Said" is a given name too.
+        let text = "Said Jalo runs the ferry.\n“It is cold,” Said Jalo said.\n\
+            Said Jalo, the captain, said the ice was “thicker than last year.”";
+        assert_speakers(&[(text, "cold", "Said Jalo"), (text, "thicker", "Said Jalo")]);
     }
 
     #[test]

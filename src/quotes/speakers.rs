@@ -870,6 +870,28 @@ pub fn transcript_tag(tokens: &[Token], first: usize, last: usize) -> Option<Str
     Some(tokens[colon - 1].text.clone())
 }
 
+/// A sentence opening on its verb of saying, then the name and a comma or a colon right
+/// before the quote: `Said Ellis: “...”`, `Added Lind, “...”`; the colon may close the
+/// paragraph before (`Stated Lind:` above the quote).
+pub fn inverted_intro(tokens: &[Token], first: usize) -> Option<Mention> {
+    let mark = (0..first).rev().find(|&k| tokens[k].quote.is_none())?;
+    let next_paragraph = tokens[mark].paragraph != tokens[first].paragraph;
+    if !matches!(tokens[mark].text.as_ref(), "," | ":")
+        || (next_paragraph && tokens[mark].text != ":")
+    {
+        return None;
+    }
+    let e = mark.checked_sub(1)?;
+    let s = name_start(tokens, e);
+    let verb = tokens.get(s.checked_sub(1)?)?;
+    let opens = s < 2 || tokens[s - 2].sentence != verb.sentence;
+    let cue = verb.quote.is_none() && CUE_VERBS.contains(&verb.lower.as_str());
+    if s > e || !opens || !verb.cap || !cue {
+        return None;
+    }
+    name_from_to(tokens, s, e)
+}
+
 /// Whether a cue verb right after a quote has its speaker after it ("said Mr Kovac"); after
 /// "told" comes the listener.
 fn speaker_follows(t: &Token) -> bool {

@@ -248,6 +248,21 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
         last_sentence = t.sentence;
         // "Mark Tollan" keeps its first name: a capital word after it makes a name.
         let name_follows = tokens.get(k + 1).is_some_and(|n| n.word && n.cap);
+        // "Said Ellis: “...”", "Added Lind, “...”": a verb of saying before the name, and the
+        // quote after it.
+        let inverted =
+            opens && name_follows && super::speakers::CUE_VERBS.contains(&t.lower.as_str()) && {
+                let end = (k + 1..tokens.len()).find(|&n| !(tokens[n].word && tokens[n].cap));
+                end.is_some_and(|e| {
+                    tokens[e].text == ":"
+                        || (tokens[e].text == ","
+                            && tokens.get(e + 1).is_some_and(|q| q.quote.is_some()))
+                })
+            };
+        if inverted {
+            openers.push(k);
+            continue;
+        }
         // "Late last month", "Legal observers note": a word the article capitalises only
         // where a sentence opens is no name either (but "NATO", "McKee" and "Tolk (R-Kel.)"
         // may be).

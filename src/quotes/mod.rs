@@ -1994,6 +1994,14 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_a_common_word_opening_a_sentence_is_the_person_named() {
+        let text = "Students will pay more this year.\n\
+            Levi Pay, who advises colleges, says: “It made no sense even before this.”\n\
+            Pay says the plan to keep students in “bubbles” is “wishful thinking.”";
+        assert_speakers(&[(text, "bubbles", "Levi Pay"), (text, "wishful", "Levi Pay")]);
+    }
+
+    #[test]
     fn a_soft_hyphen_or_zero_width_space_before_a_name_is_nothing() {
         let text = "“The pier stays shut,” Ilse \u{ad}Marrow, a spokeswoman for the port, said.\n\
             “We will open it in May,” Tomas\u{200b} \u{feff}Lind added.";

@@ -2756,10 +2756,14 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                     .map(|w| w.trim_end_matches("’s").trim_end_matches("'s"))
                     .collect::<Vec<_>>()
                     .join(" ");
-                // "the Rowe campaign": the person of the article it speaks for, by full name.
+                // "the Rowe campaign": the person of the article it speaks for, by full name;
+                // and a description that is the surname alone ("Pay says") is that person.
+                let alone = !d.contains(' ');
                 let name = people
                     .find(&name)
-                    .filter(|p| !name.contains(' ') && super::names::has_given_name(&p.name))
+                    .filter(|p| {
+                        !name.contains(' ') && (alone || super::names::has_given_name(&p.name))
+                    })
                     .map_or(name, |p| p.name.clone());
                 return Some(Speaker {
                     name,

@@ -262,6 +262,19 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
     dash_credits(&tokens, &spans, &index, &people, &mut out);
     let mut keep = speech.into_iter();
     out.retain(|_| keep.next().unwrap_or(false));
+    // The patterns are English ones: in another language a capitalised noun reads as a name
+    // ("Die Medien", "Quelle"), so only what looks like a person's full name stays.
+    if !words::english(&tokens) {
+        for q in out.iter_mut().filter(|q| {
+            q.speaker
+                .as_deref()
+                .is_some_and(|s| !names::foreign_person(s))
+        }) {
+            q.speaker = None;
+            q.role = None;
+            q.cue = None;
+        }
+    }
     out
 }
 
@@ -1999,6 +2012,22 @@ mod tests {
             Levi Pay, who advises colleges, says: “It made no sense even before this.”\n\
             Pay says the plan to keep students in “bubbles” is “wishful thinking.”";
         assert_speakers(&[(text, "bubbles", "Levi Pay"), (text, "wishful", "Levi Pay")]);
+    }
+
+    #[test]
+    fn an_article_not_in_english_keeps_only_speakers_named_like_people() {
+        let text = "Die Stadt will den alten Hafen im Winter schließen, und viele Fischer sind \
+            darüber verärgert. Seit Jahren streiten die Verwaltung und die Genossenschaft über \
+            die Kosten der Reparatur.\n\
+            Anna Berger, die Sprecherin der Fischer, sagte: „Ohne den Hafen verlieren wir alles, \
+            was wir hier aufgebaut haben.“\n\
+            Einige Anwohner sagten, sie hätten „nichts davon gewusst“ und wollten nun eine \
+            Versammlung im Rathaus verlangen, bevor der Rat im Frühjahr entscheidet.";
+        assert_eq!(
+            speaker_of(text, "Ohne den Hafen").as_deref(),
+            Some("Anna Berger")
+        );
+        assert_eq!(speaker_of(text, "nichts davon"), None);
     }
 
     #[test]

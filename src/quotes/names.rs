@@ -166,6 +166,27 @@ pub fn looks_personal(name: &str) -> bool {
             .all(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
 }
 
+/// Articles and determiners of German, French, Spanish and Italian that open a noun phrase,
+/// not a name ("Die Medien", "La Comisión").
+static FOREIGN_DETERMINERS: WordSet = word_set![
+    "die", "der", "das", "dem", "den", "des", "ein", "eine", "einer", "einige", "sein", "seine",
+    "ihr", "ihre", "la", "le", "les", "el", "los", "las", "un", "une", "una", "il", "lo", "gli",
+];
+
+/// Whether a speaker found in an article not in English looks like a person's full name: a
+/// given name the lists know, or two to four capitalised words in upper and lower case that
+/// open on no article ("Fabian Stenger", not "Die Medien" or "Zerschlagung von Facebook").
+pub fn foreign_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    has_given_name(name)
+        || ((2..=4).contains(&words.len())
+            && !FOREIGN_DETERMINERS.contains(&words[0].lowercase().as_str())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+            }))
+}
+
 /// Whether a name may be a person's: not an acronym ("KHP"), not ending in the head word of
 /// an organisation or place ("State"), not opening like a place ("New Ardmoor").
 pub fn may_be_person(name: &str) -> bool {
@@ -214,5 +235,12 @@ mod tests {
         assert!(role_of_organisation("the official coastal news agency"));
         assert!(role_of_organisation("a weekly newspaper"));
         assert!(!role_of_organisation("chairman of the harbour committee"));
+    }
+
+    #[test]
+    fn a_full_name_in_an_article_not_in_english() {
+        assert!(foreign_person("Fabian Stenger") && foreign_person("Liesl Varga"));
+        assert!(!foreign_person("Die Medien") && !foreign_person("Quelle"));
+        assert!(!foreign_person("Zerschlagung von Facebook") && !foreign_person("La CNCTR"));
     }
 }

@@ -168,6 +168,26 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
     out
 }
 
+/// English words common in any English prose, and rare in other languages' prose.
+static ENGLISH: WordSet = word_set![
+    "the", "and", "of", "to", "that", "said", "says", "with", "was", "is", "he", "she", "his",
+    "her", "for",
+];
+
+/// Fewest words an article needs before its language is judged; a shorter text is taken as
+/// English.
+const LANGUAGE_WORDS: usize = 60;
+
+/// Whether the words read as English: at least one in 25 is one of [`ENGLISH`] (English news
+/// has one in ten or more; German, French or Spanish text one in a hundred or fewer).
+pub fn english(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.word);
+    let (all, common) = words.fold((0, 0), |(a, c), t| {
+        (a + 1, c + usize::from(ENGLISH.contains(&t.lower.as_str())))
+    });
+    all < LANGUAGE_WORDS || common * 25 >= all
+}
+
 /// Small words that a headline in Title Case capitalises.
 static TITLE_CASE_WORDS: WordSet = word_set![
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "is",
@@ -486,5 +506,22 @@ mod tests {
             .map(|t| t.text.as_ref())
             .collect();
         assert_eq!(words, ["Kelvarra’s", "well-known", "U.S", "fleet"]);
+    }
+
+    #[test]
+    fn english_is_told_from_other_languages() {
+        let read = |t: &str| {
+            let chars: Vec<char> = t.chars().collect();
+            english(&tokens(&chars, &spans(&chars)))
+        };
+        let prose = "The harbour board said on Monday that the pier would stay open for the \
+            winter, and the mayor told reporters she was glad. "
+            .repeat(4);
+        let german = "Die Stadt will den alten Hafen im Winter schließen, und viele Fischer \
+            sind darüber verärgert, weil niemand sie gefragt hat. "
+            .repeat(4);
+        assert!(read(&prose) && !read(&german));
+        // A short text is taken as English.
+        assert!(read("Die Stadt will den Hafen schließen."));
     }
 }

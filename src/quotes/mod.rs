@@ -2086,6 +2086,11 @@ mod tests {
         for quote in ["careless", "close", "river grants", "quiet revolt"] {
             assert_eq!(speaker_of(text, quote), None, "{quote}");
         }
+        // "Following Brandt rallies": a preposition in -ing is no given name.
+        let text = "President Ilse Brandt tied herself to the vote in every state.\n\
+            Following Brandt rallies in three cities, turnout rose.\n\
+            “We won big tonight,” she wrote on Sunday.";
+        assert_eq!(speaker_of(text, "won big").as_deref(), Some("Ilse Brandt"));
         // Names the article gives elsewhere, or that only a name would be written as.
         let text = "The mill has answered its critics.\n\
             “We will stay,” Orrin said on Monday.\n\

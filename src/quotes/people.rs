@@ -67,6 +67,7 @@ pub static NOT_NAMES: WordSet = word_set![
     "former", "amid", "soon", "shortly", "any", "is", "are", "was", "were", "has", "have",
     "had", "would", "could", "should", "did", "does", "back", "wait", "ask", "note", "several",
     "someone", "somebody", "nobody", "everyone", "everybody", "anyone", "few", "multiple",
+    "following", "including", "regarding", "concerning", "considering", "excluding", "barring",
     // Groups of people, opening a sentence ("Supporters say ...", "Pollsters agree").
     "supporters", "pollsters", "attorneys", "lawyers", "critics", "officials", "analysts",
     "experts", "voters", "aides", "opponents", "protesters", "organizers", "advocates",

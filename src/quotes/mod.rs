@@ -2031,6 +2031,18 @@ mod tests {
     }
 
     #[test]
+    fn a_job_title_in_capitals_before_a_name_is_a_role() {
+        let text = "Lead Planner Ana Holt said the hall was “ready for anything.”\n\
+            Supervisor Tomas Lind told the board the plan was “too thin.”\n\
+            Chef Piet Varga said the kitchen would “never close on a Sunday.”";
+        assert_speakers(&[
+            (text, "ready for", "Ana Holt"),
+            (text, "too thin", "Tomas Lind"),
+            (text, "never close", "Piet Varga"),
+        ]);
+    }
+
+    #[test]
     fn a_soft_hyphen_or_zero_width_space_before_a_name_is_nothing() {
         let text = "“The pier stays shut,” Ilse \u{ad}Marrow, a spokeswoman for the port, said.\n\
             “We will open it in May,” Tomas\u{200b} \u{feff}Lind added.";

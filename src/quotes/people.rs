@@ -351,7 +351,8 @@ static ROLE_NOUNS: WordSet = word_set![
     "researcher", "scientist", "activist", "campaigner", "organiser", "organizer", "resident",
     "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
     "historian", "author", "writer", "pastor", "bishop", "master", "singer", "comedian", "rapper",
-    "congressman", "congresswoman", "archbishop",
+    "congressman", "congresswoman", "archbishop", "chef", "planner", "designer", "supervisor",
+    "reporter", "host",
 ];
 
 /// Whether a token is a lower-case role noun ("secretary", "spokesman").

@@ -93,7 +93,8 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             || (speakers::named_as(&tokens, first) && (words.len() <= 3 || title))
             // "Vale told “Harbour Today,”": a title right after "told" is the one told.
             || (title && matches!(speakers::word_before(&tokens, first), Some("told" | "tells")))
-            || speakers::owned_title(&tokens, first, last);
+            || speakers::owned_title(&tokens, first, last)
+            || (title && listed_with_titles(&tokens, &index, k));
         let mut found: Option<(Mention, usize)> = None;
         if !is_name {
             let after = || speakers::after(&tokens, last).map(|m| (m, last));
@@ -276,6 +277,42 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// Whether quote `k` stands in a list with another title in capitals, only a comma, "and" or
+/// "or" between them (“Harbour Lights,” “Ebb Tide” and “Salt Road”): names of songs, shows or
+/// nicknames, not speech.
+fn listed_with_titles(tokens: &[words::Token], index: &Index, k: usize) -> bool {
+    let titled_span = |k: usize| {
+        index.quote.get(k).copied().flatten().is_some_and(|(f, l)| {
+            let words: Vec<&words::Token> = tokens[f..=l].iter().filter(|t| t.word).collect();
+            !words.is_empty() && words.len() <= TITLE_WORDS && speakers::titled(&words)
+        })
+    };
+    // Only marks, commas and one "and" or "or" between two spans.
+    let joined = |a: usize, b: usize| {
+        let (Some((_, end)), Some((start, _))) = (index.quote[a], index.quote[b]) else {
+            return false;
+        };
+        let between = tokens[end + 1..start]
+            .iter()
+            .filter(|t| t.quote.is_none() && !matches!(t.text.as_ref(), "," | "and" | "or"));
+        start > end && start - end <= 4 && between.count() == 0
+    };
+    // A headline in Title Case writes its quotes so too.
+    let headline = index.quote[k].is_some_and(|(f, _)| {
+        let sentence = tokens[f].sentence;
+        let start = index.sentence_start[sentence];
+        let words = tokens[start..]
+            .iter()
+            .take_while(|t| t.sentence == sentence)
+            .filter(|t| t.word && t.quote.is_none());
+        let (all, caps) = words.fold((0, 0), |(a, c), t| (a + 1, c + usize::from(t.cap)));
+        all >= 2 && caps * 10 >= all * 8
+    });
+    !headline
+        && ((k > 0 && joined(k - 1, k) && titled_span(k - 1))
+            || (k + 1 < index.quote.len() && joined(k, k + 1) && titled_span(k + 1)))
 }
 
 /// Whether a name found by a loose pattern is someone: a full name that looks like a
@@ -2028,6 +2065,26 @@ mod tests {
             Some("Anna Berger")
         );
         assert_eq!(speaker_of(text, "nichts davon"), None);
+    }
+
+    #[test]
+    fn titles_in_a_list_get_no_label() {
+        let text = "The band will play its old hits on the tour, including “Harbour Lights,” \
+            “Ebb Tide” and “Salt Road,” Ana Holt said. “We have missed it,” she added.";
+        let found = labels(text);
+        for title in ["Harbour Lights", "Ebb Tide", "Salt Road"] {
+            assert!(
+                !found
+                    .iter()
+                    .any(|(q, who)| q.contains(title) && who.is_some()),
+                "{found:?}"
+            );
+        }
+        assert_eq!(speaker_of(text, "missed it").as_deref(), Some("Ana Holt"));
+        // A headline in Title Case writes every quote so.
+        let text = "Holt: Pier Is ‘Safe For Now,’ ‘We Will Open In May’\n\
+            Ana Holt told reporters the pier would open in May.";
+        assert!(labels(text).iter().any(|(q, _)| q.contains("Safe For Now")));
     }
 
     #[test]

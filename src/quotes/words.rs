@@ -268,39 +268,7 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
         last_sentence = t.sentence;
         // "Mark Tollan" keeps its first name: a capital word after it makes a name.
         let name_follows = tokens.get(k + 1).is_some_and(|n| n.word && n.cap);
-        // "Said Ellis: “...”", "Added Lind, “...”": a verb of saying before the name, and the
-        // quote after it.
-        let inverted =
-            opens && name_follows && super::speakers::CUE_VERBS.contains(&t.lower.as_str()) && {
-                let end = (k + 1..tokens.len()).find(|&n| !(tokens[n].word && tokens[n].cap));
-                end.is_some_and(|e| {
-                    tokens[e].text == ":"
-                        || (tokens[e].text == ","
-                            && tokens.get(e + 1).is_some_and(|q| q.quote.is_some()))
-                })
-            };
-        if inverted {
-            openers.push(k);
-            continue;
-        }
-        // "Late last month", "Legal observers note": a word the article capitalises only
-        // where a sentence opens is no name either (but "NATO", "McKee" and "Tolk (R-Kel.)"
-        // may be).
-        // A word before a name in the next few ("Libertarian presidential candidate Ana
-        // Holt") is left to the name's own rules, as are titles and roles.
-        let lone = opens
-            && t.cap
-            && t.text.chars().skip(1).all(char::is_lowercase)
-            && tokens.get(k + 1).is_some_and(|n| n.text != "(")
-            && !inside.contains(super::people::base(t))
-            && !super::people::TITLES.contains(&t.lower.as_str())
-            && !super::people::is_role_noun(t)
-            && !tokens[k + 1..]
-                .iter()
-                .filter(|n| n.word)
-                .take(4)
-                .any(|n| n.cap && n.sentence == t.sentence);
-        if lone {
+        if opens && ((name_follows && inverted_verb(tokens, k)) || lone(tokens, k, &inside)) {
             openers.push(k);
             continue;
         }
@@ -318,6 +286,36 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
     for k in openers {
         tokens[k].common = true;
     }
+}
+
+/// `Said Ellis: “...”`, `Added Lind, “...”`: a verb of saying opening the sentence at `k`, a
+/// name after it and the quote after that, so the verb is no given name.
+fn inverted_verb(tokens: &[Token], k: usize) -> bool {
+    let end = (k + 1..tokens.len()).find(|&n| !(tokens[n].word && tokens[n].cap));
+    super::speakers::CUE_VERBS.contains(&tokens[k].lower.as_str())
+        && end.is_some_and(|e| {
+            tokens[e].text == ":"
+                || (tokens[e].text == "," && tokens.get(e + 1).is_some_and(|q| q.quote.is_some()))
+        })
+}
+
+/// "Late last month", "Legal observers note": a word opening the sentence at `k` that the
+/// article capitalises nowhere `inside` a sentence is no name either (but "NATO", "McKee" and
+/// "Tolk (R-Kel.)" may be). A word before a name in the next few ("Libertarian presidential
+/// candidate Ana Holt") is left to the name's own rules, as are titles and roles.
+fn lone(tokens: &[Token], k: usize, inside: &rustc_hash::FxHashSet<&str>) -> bool {
+    let t = &tokens[k];
+    t.cap
+        && t.text.chars().skip(1).all(char::is_lowercase)
+        && tokens.get(k + 1).is_some_and(|n| n.text != "(")
+        && !inside.contains(super::people::base(t))
+        && !super::people::TITLES.contains(&t.lower.as_str())
+        && !super::people::is_role_noun(t)
+        && !tokens[k + 1..]
+            .iter()
+            .filter(|n| n.word)
+            .take(4)
+            .any(|n| n.cap && n.sentence == t.sentence)
 }
 
 fn is_quote_mark_at(text: &[char], i: usize, spans: &[Span]) -> bool {

@@ -2068,6 +2068,16 @@ mod tests {
     }
 
     #[test]
+    fn the_one_an_unnamed_aide_serves_is_not_the_speaker() {
+        let text = "Mayor Tomas Lind faces a hard vote.\n\
+            “His grasp of the budget is twenty years old,” said a longtime adviser to Lind, \
+            who declined to be named.\n\
+            “We were right,” said the former top aide to President Ana K. Holt.";
+        assert_eq!(speaker_of(text, "twenty years"), None);
+        assert_eq!(speaker_of(text, "We were right"), None);
+    }
+
+    #[test]
     fn titles_in_a_list_get_no_label() {
         let text = "The band will play its old hits on the tour, including “Harbour Lights,” \
             “Ebb Tide” and “Salt Road,” Ana Holt said. “We have missed it,” she added.";

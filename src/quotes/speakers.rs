@@ -1093,7 +1093,8 @@ fn description(tokens: &[Token], j: usize) -> Option<Mention> {
             }
             break;
         }
-        if !w.word {
+        // "the former aide to President Ana Holt": the one served is not the speaker.
+        if !w.word || w.lower == "to" {
             break;
         }
         words.push(w.text.clone());

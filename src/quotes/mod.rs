@@ -2107,6 +2107,13 @@ mod tests {
             (text, "too thin", "Tomas Lind"),
             (text, "never close", "Piet Varga"),
         ]);
+        let text = "The study followed 3,000 teenagers.\n\
+            Senior author Dr. Ana K. Holt, associate professor of medicine at Brill University, \
+            commented: \"Early use is linked with harm that lasts.\"";
+        assert_eq!(
+            speaker_of(text, "Early use").as_deref(),
+            Some("Ana K. Holt")
+        );
     }
 
     #[test]

@@ -993,11 +993,12 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
             && tokens.get(k + 1).is_some_and(|n| {
                 n.word && (super::people::is_role_noun(n) || TITLES.contains(&base(n)))
             });
-        // "Former judge Tomas Rudd": such a word opening the sentence has its capital.
+        // "Former judge Tomas Rudd", "Senior author Ana Holt": such a word opening the
+        // sentence has its capital.
         let opening = k == j
             && matches!(
                 w.lower.as_str(),
-                "former" | "retired" | "longtime" | "veteran" | "outgoing"
+                "former" | "retired" | "longtime" | "veteran" | "outgoing" | "senior" | "lead"
             );
         w.word
             && (!w.cap || opening)

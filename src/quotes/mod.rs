@@ -294,10 +294,12 @@ fn listed_with_titles(tokens: &[words::Token], index: &Index, k: usize) -> bool 
         let (Some((_, end)), Some((start, _))) = (index.quote[a], index.quote[b]) else {
             return false;
         };
-        let between = tokens[end + 1..start]
-            .iter()
-            .filter(|t| t.quote.is_none() && !matches!(t.text.as_ref(), "," | "and" | "or"));
-        start > end && start - end <= 4 && between.count() == 0
+        // A quote nested in the other one starts before it ends: no list.
+        start > end
+            && start - end <= 4
+            && tokens[end + 1..start]
+                .iter()
+                .all(|t| t.quote.is_some() || matches!(t.text.as_ref(), "," | "and" | "or"))
     };
     // A headline in Title Case writes its quotes so too.
     let headline = index.quote[k].is_some_and(|(f, _)| {

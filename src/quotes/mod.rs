@@ -85,8 +85,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
         // `author="@ana_m"`: a value given to a name (markup or code in the text), not speech.
         let assigned = span.open > 0 && chars[span.open - 1] == '=';
         let words: Vec<&words::Token> = tokens[first..=last].iter().filter(|t| t.word).collect();
-        // A title in capitals ("Port Wealth for All").
-        let title = words.len() <= TITLE_WORDS && speakers::titled(&words);
+        let title = title_words(&words);
         let is_name = assigned
             || (!introduced && speakers::looks_like_name(&tokens, first, last, &text))
             // A few words, or a title, after a word that names it ("his book, ''...''").
@@ -279,6 +278,12 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
     out
 }
 
+/// Whether a quote's words are a title in capitals ("Port Wealth for All"): few, and each
+/// capitalised but for small words.
+fn title_words(words: &[&words::Token]) -> bool {
+    words.len() <= TITLE_WORDS && speakers::titled(words)
+}
+
 /// Whether quote `k` stands in a list with another title in capitals, only a comma, "and" or
 /// "or" between them (“Harbour Lights,” “Ebb Tide” and “Salt Road”): names of songs, shows or
 /// nicknames, not speech.
@@ -286,7 +291,7 @@ fn listed_with_titles(tokens: &[words::Token], index: &Index, k: usize) -> bool 
     let titled_span = |k: usize| {
         index.quote.get(k).copied().flatten().is_some_and(|(f, l)| {
             let words: Vec<&words::Token> = tokens[f..=l].iter().filter(|t| t.word).collect();
-            !words.is_empty() && words.len() <= TITLE_WORDS && speakers::titled(&words)
+            !words.is_empty() && title_words(&words)
         })
     };
     // Only marks, commas and one "and" or "or" between two spans.

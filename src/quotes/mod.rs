@@ -263,7 +263,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
     let mut keep = speech.into_iter();
     out.retain(|_| keep.next().unwrap_or(false));
     // The patterns are English ones: in another language a capitalised noun reads as a name
-    // ("Die Medien", "Quelle"), so only what looks like a person's full name stays.
+    // ("Die Behörde", "Auskunft"), so only what looks like a person's full name stays.
     if !words::english(&tokens) {
         for q in out.iter_mut().filter(|q| {
             q.speaker
@@ -2052,10 +2052,13 @@ mod tests {
 
     #[test]
     fn a_surname_that_is_a_common_word_opening_a_sentence_is_the_person_named() {
-        let text = "Students will pay more this year.\n\
-            Levi Pay, who advises colleges, says: “It made no sense even before this.”\n\
-            Pay says the plan to keep students in “bubbles” is “wishful thinking.”";
-        assert_speakers(&[(text, "bubbles", "Levi Pay"), (text, "wishful", "Levi Pay")]);
+        let text = "The town bell rang late again at noon.\n\
+            Ivo Bell, who mends the clocks, says: “It has never kept good time.”\n\
+            Bell says the new tower is “far too tall” and the whole plan “a folly.”";
+        assert_speakers(&[
+            (text, "too tall", "Ivo Bell"),
+            (text, "a folly", "Ivo Bell"),
+        ]);
     }
 
     #[test]
@@ -2077,17 +2080,17 @@ mod tests {
     #[test]
     fn the_one_an_unnamed_aide_serves_is_not_the_speaker() {
         let text = "Mayor Tomas Lind faces a hard vote.\n\
-            “His grasp of the budget is twenty years old,” said a longtime adviser to Lind, \
-            who declined to be named.\n\
-            “We were right,” said the former top aide to President Ana K. Holt.";
-        assert_eq!(speaker_of(text, "twenty years"), None);
-        assert_eq!(speaker_of(text, "We were right"), None);
+            “The budget he wrote will not last the winter,” said an adviser to Lind who asked \
+            not to be named.\n\
+            “We told him so in May,” said the old driver to Governor Ana K. Holt.";
+        assert_eq!(speaker_of(text, "last the winter"), None);
+        assert_eq!(speaker_of(text, "in May"), None);
     }
 
     #[test]
     fn titles_in_a_list_get_no_label() {
-        let text = "The band will play its old hits on the tour, including “Harbour Lights,” \
-            “Ebb Tide” and “Salt Road,” Ana Holt said. “We have missed it,” she added.";
+        let text = "At the fair the choir sang “Harbour Lights,” “Ebb Tide” and “Salt Road,” \
+            Ana Holt said. “We have missed it,” she added.";
         let found = labels(text);
         for title in ["Harbour Lights", "Ebb Tide", "Salt Road"] {
             assert!(
@@ -2115,10 +2118,10 @@ mod tests {
             (text, "never close", "Piet Varga"),
         ]);
         let text = "The study followed 3,000 teenagers.\n\
-            Senior author Dr. Ana K. Holt, associate professor of medicine at Brill University, \
-            commented: \"Early use is linked with harm that lasts.\"";
+            Senior researcher Dr. Ana K. Holt, who runs the sleep clinic at Brill University, \
+            added: \"Children need the dark.\"";
         assert_eq!(
-            speaker_of(text, "Early use").as_deref(),
+            speaker_of(text, "need the dark").as_deref(),
             Some("Ana K. Holt")
         );
     }
@@ -2155,7 +2158,7 @@ mod tests {
     fn a_transcript_line_is_the_tagged_persons() {
         let text = "Governor Ana Varga spoke to Tom Wells of KTV on Sunday. Part of it follows:\n\
             \"WELLS: Will the ferry run this winter?\n\
-            \"VARGA: Well, look, it will run as long as the river stays open.\n\
+            \"VARGA: Yes, it will run as long as the river stays open.\n\
             \"WELLS: And if it freezes?\n\
             \"CLIP: The ferry is stuck again.\n\
             \"VARGA: Then we will walk.\"";
@@ -2172,15 +2175,15 @@ mod tests {
     #[test]
     fn a_word_capitalised_only_where_a_sentence_opens_names_no_one() {
         let text = "The mill has answered its critics.\n\
-            Late last week, the company sent a letter calling the report “careless and unfair.”\n\
-            Legal observers note the council could not truly “close” the mill.\n\
-            Several said they would rather see the money go out in “river grants” instead.\n\
-            Someone called the vote a “quiet revolt,” and the name stuck.";
-        for quote in ["careless", "close", "river grants", "quiet revolt"] {
+            Late that night, the owners put out a notice calling the delays “regrettable.”\n\
+            Legal scholars doubt the board can really “ban” the night shift.\n\
+            Several wrote in to ask that the fees be paid in “harbour credits” from now on.\n\
+            Someone painted “no more tolls” on the quay wall overnight.";
+        for quote in ["regrettable", "ban", "harbour credits", "no more tolls"] {
             assert_eq!(speaker_of(text, quote), None, "{quote}");
         }
         // "Following Brandt rallies": a preposition in -ing is no given name.
-        let text = "President Ilse Brandt tied herself to the vote in every state.\n\
+        let text = "Governor Ilse Brandt campaigned hard all autumn.\n\
             Following Brandt rallies in three cities, turnout rose.\n\
             “We won big tonight,” she wrote on Sunday.";
         assert_eq!(speaker_of(text, "won big").as_deref(), Some("Ilse Brandt"));

@@ -871,7 +871,7 @@ pub fn transcript_tag(tokens: &[Token], first: usize, last: usize) -> Option<Str
 }
 
 /// A sentence opening on its verb of saying, then the name and a comma or a colon right
-/// before the quote: `Said Ellis: “...”`, `Added Lind, “...”`; the colon may close the
+/// before the quote: `Said Orrin: “...”`, `Added Lind, “...”`; the colon may close the
 /// paragraph before (`Stated Lind:` above the quote).
 pub fn inverted_intro(tokens: &[Token], first: usize) -> Option<Mention> {
     let mark = (0..first).rev().find(|&k| tokens[k].quote.is_none())?;
@@ -993,7 +993,7 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
             && tokens.get(k + 1).is_some_and(|n| {
                 n.word && (super::people::is_role_noun(n) || TITLES.contains(&base(n)))
             });
-        // "Former judge Tomas Rudd", "Senior author Ana Holt": such a word opening the
+        // "Former judge Tomas Rudd", "Senior researcher Ana Holt": such a word opening the
         // sentence has its capital.
         let opening = k == j
             && matches!(
@@ -2759,7 +2759,7 @@ pub fn resolve(people: &People, mention: &Mention) -> Option<Speaker> {
                     .collect::<Vec<_>>()
                     .join(" ");
                 // "the Rowe campaign": the person of the article it speaks for, by full name;
-                // and a description that is the surname alone ("Pay says") is that person.
+                // and a description that is the surname alone ("Bell says") is that person.
                 let alone = !d.contains(' ');
                 let name = people
                     .find(&name)

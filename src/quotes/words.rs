@@ -65,7 +65,7 @@ pub fn tokens(text: &[char], spans: &[Span]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        // A soft hyphen or a zero-width space before a word ("Doug \u{ad}Andres") is nothing.
+        // A soft hyphen or a zero-width space before a word ("Ilse \u{ad}Marrow") is nothing.
         if c.is_whitespace()
             || matches!(
                 c,
@@ -288,7 +288,7 @@ fn mark_openers(tokens: &mut [Token], title_case: &[bool]) {
     }
 }
 
-/// `Said Ellis: “...”`, `Added Lind, “...”`: a verb of saying opening the sentence at `k`, a
+/// `Said Orrin: “...”`, `Added Lind, “...”`: a verb of saying opening the sentence at `k`, a
 /// name after it and the quote after that, so the verb is no given name.
 fn inverted_verb(tokens: &[Token], k: usize) -> bool {
     let end = (k + 1..tokens.len()).find(|&n| !(tokens[n].word && tokens[n].cap));
@@ -299,7 +299,7 @@ fn inverted_verb(tokens: &[Token], k: usize) -> bool {
         })
 }
 
-/// "Late last month", "Legal observers note": a word opening the sentence at `k` that the
+/// "Late that night", "Legal scholars doubt": a word opening the sentence at `k` that the
 /// article capitalises nowhere `inside` a sentence is no name either (but "NATO", "McKee" and
 /// "Tolk (R-Kel.)" may be). A word before a name in the next few ("Libertarian presidential
 /// candidate Ana Holt") is left to the name's own rules, as are titles and roles.

@@ -2541,6 +2541,19 @@ mod tests {
     }
 
     #[test]
+    fn two_offices_joined_by_and_name_the_person_after_them() {
+        let text =
+            "“The ferry stays,” said former Tarn Gov. and Port Board Chairman Edvin Stahl.\n\
+            “We will see,” said Mr. King and Mr. Rask in a joint note.";
+        assert_speakers(&[(text, "ferry stays", "Edvin Stahl")]);
+        // A title written out in full ("King") may be a surname: two people, not one office.
+        assert_eq!(
+            speaker_of(text, "We will see").as_deref(),
+            Some("King and Rask")
+        );
+    }
+
+    #[test]
     fn chains_of_verbs_end_without_exhausting_the_stack() {
         // Each repeat sends the speaker search one verb further back; hostile text may repeat
         // them by the thousand.

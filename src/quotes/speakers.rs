@@ -1035,6 +1035,22 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         while let Some(later) = later_name(tokens, *run.words.last()?) {
             run = later;
         }
+        // "former Tarn Gov. and Port Board Chairman Edvin Stahl": a run ending on a title is
+        // an office; the person holding it comes after "and" with the other office.
+        let end = *run.words.last()?;
+        // Only an abbreviated one: "Mr. King and Mr. Rask" are two people.
+        let dot = tokens.get(end + 1).filter(|d| d.text == ".");
+        if TITLES.contains(&base(&tokens[end])) && dot.is_some() {
+            let and = Some(end + 2).filter(|&a| a < tokens.len()).filter(|&a| {
+                tokens[a].lower == "and" && tokens[a].sentence == tokens[end].sentence
+            });
+            if let Some(mut other) = and.and_then(|a| name_at(tokens, a + 1)) {
+                while let Some(later) = later_name(tokens, *other.words.last()?) {
+                    other = later;
+                }
+                return Some(Mention::Name(vec![run_text(tokens, &other)]));
+            }
+        }
         // "the Ardish ambassador at the time, Konrad Vell": after an article, a name
         // followed by a common noun only describes the head; the description goes on below.
         let end = *run.words.last()?;

@@ -2541,6 +2541,21 @@ mod tests {
     }
 
     #[test]
+    fn a_role_or_a_number_opening_the_sentence_is_no_part_of_a_name() {
+        let text = "Filmmaker Oona Reyes said her film was “about the tide and nothing else.”\n\
+            Six Varga supporters stood by the pier.\n\
+            “We stay here,” Varga told the crowd.\n\
+            Fifty-one percent say that “the harbour board should resign at once.”";
+        assert_speakers(&[
+            (text, "about the tide", "Oona Reyes"),
+            // "Six Varga" is a count of supporters, not Varga's full name.
+            (text, "We stay here", "Varga"),
+        ]);
+        // "Fifty-one percent" names no one.
+        assert_eq!(speaker_of(text, "board should resign"), None);
+    }
+
+    #[test]
     fn two_offices_joined_by_and_name_the_person_after_them() {
         let text =
             "“The ferry stays,” said former Tarn Gov. and Port Board Chairman Edvin Stahl.\n\

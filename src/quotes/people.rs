@@ -126,6 +126,50 @@ pub fn namelike(t: &Token) -> bool {
     t.word && t.cap && !t.common && !t.lower.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether a lower-case word is a number written out ("twelve", "fifty-one"): "Fifty-one
+/// percent say ..." opens on no name.
+pub fn number_word(w: &str) -> bool {
+    static NUMBERS: WordSet = word_set![
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ];
+    !w.is_empty() && w.split('-').all(|p| NUMBERS.contains(&p))
+}
+
 /// The name starting at token `i` (after any titles), going forward.
 pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     let mut j = i;
@@ -186,8 +230,8 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             break;
         }
         let weekday = WEEKDAYS.contains(&base(t));
-        if namelike(t) && !weekday && (!words.is_empty() || !NOT_NAMES.contains(&t.lower.as_str()))
-        {
+        let opener = NOT_NAMES.contains(&t.lower.as_str()) || number_word(&t.lower);
+        if namelike(t) && !weekday && (!words.is_empty() || !opener) {
             words.push(j);
             if t.lower.ends_with("'s") {
                 break;
@@ -352,7 +396,10 @@ static ROLE_NOUNS: WordSet = word_set![
     "officer", "commissioner", "prosecutor", "surrogate", "co-founder", "executive", "economist",
     "historian", "author", "writer", "pastor", "bishop", "master", "singer", "comedian", "rapper",
     "congressman", "congresswoman", "archbishop", "chef", "planner", "designer", "supervisor",
-    "reporter", "host",
+    "reporter", "host", "filmmaker", "producer", "actor", "actress", "artist", "photographer",
+    "novelist", "poet", "musician", "composer", "journalist", "columnist", "commentator",
+    "lawmaker", "legislator", "investor", "entrepreneur", "co-owner", "physician", "surgeon",
+    "teacher", "student", "farmer", "pollster", "consultant", "lobbyist", "veteran",
 ];
 
 /// Whether a token is a lower-case role noun ("secretary", "spokesman").

@@ -71,6 +71,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             continue;
         };
         let paragraph = tokens[first].paragraph;
+        people.before = Some(span.start);
         // A paragraph of many quoted strings is data or code, not prose: no speakers there.
         if index.quotes[paragraph] > MAX_PARAGRAPH_QUOTES {
             out.push(quote);
@@ -2553,6 +2554,17 @@ mod tests {
         ]);
         // "Fifty-one percent" names no one.
         assert_eq!(speaker_of(text, "board should resign"), None);
+    }
+
+    #[test]
+    fn a_description_names_only_someone_introduced_before_the_quote() {
+        let text = "Harbour master Piet Dunn opened the meeting.\n\
+            The economist said the pier was “far too old to save.”\n\
+            Later that week, economist Ana Holt arrived in town.\n\
+            “It is lovely,” the harbour master said.";
+        // The economist who spoke may be anyone: Ana Holt only arrives later.
+        assert_eq!(speaker_of(text, "far too old"), None);
+        assert_speakers(&[(text, "It is lovely", "Piet Dunn")]);
     }
 
     #[test]

@@ -108,6 +108,9 @@ pub struct Person {
 pub struct People {
     /// Everyone named, in order of first appearance.
     pub list: Vec<Person>,
+    /// The offset of the quote being attributed: "the actress" there is someone named
+    /// before it, not a person the article only comes to later.
+    pub before: Option<usize>,
 }
 
 /// A name as written: its words (titles removed), the title, and the role words before it.

@@ -2681,18 +2681,16 @@ pub struct Speaker {
 /// Lind, not World Bank President Ana Voss), whatever their name.
 fn role_holder(people: &People, plain: &str, fits: impl Fn(&str) -> bool) -> Option<Speaker> {
     let role = |p: &super::people::Person| p.role.as_ref().map(|r| r.lowercase());
-    let p = people
-        .list
-        .iter()
-        .rev()
+    let known = || {
+        people
+            .list
+            .iter()
+            .rev()
+            .filter(|p| people.before.is_none_or(|b| p.first_seen < b))
+    };
+    let p = known()
         .find(|p| role(p).is_some_and(|r| r == plain))
-        .or_else(|| {
-            people
-                .list
-                .iter()
-                .rev()
-                .find(|p| p.name.contains(' ') && role(p).is_some_and(|r| fits(&r)))
-        })?;
+        .or_else(|| known().find(|p| p.name.contains(' ') && role(p).is_some_and(|r| fits(&r))))?;
     Some(Speaker {
         name: p.name.clone(),
         role: p.role.clone(),

@@ -2568,6 +2568,29 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_with_the_same_surname_is_someone_else() {
+        // A woman's full name after "Mr. Varga".
+        let family = "Harbour news\n\
+            Mr. Varga is rolling out a new message: “It is about me.”\n\
+            “We will not stop,” Varga said at the rally.\n\
+            Ana Varga, a teacher, spoke first. “He means it,” she said.";
+        assert_speakers(&[
+            (family, "about me", "Varga"),
+            (family, "will not stop", "Varga"),
+            (family, "He means it", "Ana Varga"),
+        ]);
+        // A relative, whatever the sex.
+        let son = "Harbour news\n\
+            President Varga opened the pier.\n\
+            “We will not stop,” Varga said at the rally.\n\
+            His son, Tomas Varga, spoke first.";
+        assert_speakers(&[(son, "will not stop", "Varga")]);
+        // The surname's first full name is still its person when nothing says otherwise.
+        let same = "Harbour news\nMayor Holt spoke first.\nLater Ana Holt said, “We stay.”\n“Good,” Holt added.";
+        assert_speakers(&[(same, "Good", "Ana Holt")]);
+    }
+
+    #[test]
     fn two_offices_joined_by_and_name_the_person_after_them() {
         let text =
             "“The ferry stays,” said former Tarn Gov. and Port Board Chairman Edvin Stahl.\n\

@@ -129,6 +129,37 @@ pub fn namelike(t: &Token) -> bool {
     t.word && t.cap && !t.common && !t.lower.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Words for a relative: a name after one ("his wife, Ana Varga") is another member of the
+/// family than the one the surname alone stood for.
+static KIN: WordSet = word_set![
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "widow",
+    "widower",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "cousin",
+    "lady",
+    "spouse",
+];
+
+/// Whether a kinship word stands just before token `i` ("his wife, Ana", "daughter Ana").
+fn kin_before(tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && tokens[k - 1].text == "," {
+        k -= 1;
+    }
+    k > 0 && tokens[k - 1].word && !tokens[k - 1].cap && KIN.contains(&base(&tokens[k - 1]))
+}
+
 /// Whether a lower-case word is a number written out ("twelve", "fifty-one"): "Fifty-one
 /// percent say ..." opens on no name.
 pub fn number_word(w: &str) -> bool {
@@ -557,10 +588,16 @@ impl People {
         // One surname may name two people ("Harold Penwick", "Clara Penwick"): a full name with
         // another first name is someone else.
         let first = (run.words.len() >= 2).then(|| tokens[run.words[0]].lower.clone());
+        // "Mr. Varga ... the first lady, Ana Varga" or "his wife, Ana Varga": a full name of
+        // the other sex, or one introduced as a relative, is not the bare surname's person.
+        let relative = first.is_some() && kin_before(tokens, run.words[0]);
         let same = |p: &Person| {
             p.surname == surname
                 && match (&first, p.name.contains(' ')) {
                     (Some(f), true) => p.name.lowercase().starts_with(f.as_str()),
+                    (Some(_), false) => {
+                        !relative && (p.gender == '?' || gender == '?' || p.gender == gender)
+                    }
                     _ => true,
                 }
         };

@@ -2591,6 +2591,24 @@ mod tests {
     }
 
     #[test]
+    fn the_country_an_envoy_is_sent_to_is_no_part_of_the_name() {
+        let text = "The ambassador to Brill Liu Hanming has said that Brill has the “resolve and the power” to end it.\n\
+            The former special envoy to Kelvarra Oskari Venn said the talks were “going nowhere fast.”";
+        assert_speakers(&[
+            (text, "resolve and", "Liu Hanming"),
+            (text, "going nowhere", "Oskari Venn"),
+        ]);
+    }
+
+    #[test]
+    fn the_one_an_adviser_serves_is_not_who_spoke() {
+        let text = "An adviser to Piet T. Dunn said it was “not the end of the road.”\n\
+            Piet T. Dunn said the pier was “safe for now.”";
+        assert_eq!(speaker_of(text, "not the end"), None);
+        assert_speakers(&[(text, "safe for now", "Piet T. Dunn")]);
+    }
+
+    #[test]
     fn two_offices_joined_by_and_name_the_person_after_them() {
         let text =
             "“The ferry stays,” said former Tarn Gov. and Port Board Chairman Edvin Stahl.\n\

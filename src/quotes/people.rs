@@ -323,6 +323,17 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         title = Some(base(&tokens[i - 2]).to_string());
         words.remove(0);
     }
+    // "the envoy to Kelvarra Tomas Andric": the country an envoy is sent to opens the run.
+    let sent_to = i >= 2
+        && words.first() == Some(&i)
+        && tokens[i - 1].lower == "to"
+        && matches!(
+            base(&tokens[i - 2]),
+            "ambassador" | "envoy" | "consul" | "emissary" | "representative"
+        );
+    if sent_to && words.len() >= 3 && !words.iter().any(|&w| is_initials(&tokens[w].text)) {
+        words.remove(0);
+    }
     // "Republican Petra Todd Ashby", "Harbour Committee Republican Tomas Andric": a party, a
     // place or a body before a given name (and a surname after it) is not part of the name.
     let given = |k: &usize| super::names::gender_of(&tokens[*k].text) != '?';

@@ -1483,6 +1483,11 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         return Some(m);
     }
     match backward(tokens, j - 1) {
+        // "An adviser to Piet Dunn said": the one advised did not speak; the adviser, whom
+        // the sentence does not name, did.
+        Some(Mention::Name(_)) if served(tokens, name_start(tokens, j - 1)) => {
+            Some(Mention::Unnamed)
+        }
         // "she released a statement saying": the statement's author is the clause's subject.
         Some(Mention::Description(_)) if participle => main_subject(tokens, v),
         // "Dana Vell said the charter should reiterate ...": a verb whose subject is a thing
@@ -1495,6 +1500,17 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
         None => main_subject(tokens, v),
         m => m,
     }
+}
+
+/// Whether the name starting at `s` is the one a role serves ("an adviser to Piet Dunn", "a
+/// former aide to Mayor Holt"), not the subject of the verb after it.
+fn served(tokens: &[Token], s: usize) -> bool {
+    s >= 2
+        && tokens[s - 1].lower == "to"
+        && matches!(
+            base(&tokens[s - 2]),
+            "adviser" | "advisor" | "aide" | "assistant" | "counselor" | "counsellor" | "confidant"
+        )
 }
 
 /// Words that make a description a body speaking for someone ("the Rowe campaign").

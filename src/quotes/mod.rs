@@ -2601,6 +2601,16 @@ mod tests {
     }
 
     #[test]
+    fn a_body_keeps_its_name_past_of_and_for() {
+        let text = "In a statement, the Association of Net Menders called the plan a “disgrace to the harbour.”\n\
+            The Parliament’s Committee on Tidal Safety has pointed out that it would be used “for the purpose of tracing the boats.”";
+        assert_speakers(&[
+            (text, "disgrace", "Association of Net Menders"),
+            (text, "tracing the boats", "Committee on Tidal Safety"),
+        ]);
+    }
+
+    #[test]
     fn the_one_an_adviser_serves_is_not_who_spoke() {
         let text = "An adviser to Piet T. Dunn said it was “not the end of the road.”\n\
             Piet T. Dunn said the pier was “safe for now.”";

@@ -53,6 +53,9 @@ pub static NOT_NAMES: WordSet = word_set![
     "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "there",
     "here", "what", "who", "why", "how", "where", "some", "many", "most", "all", "no", "not", "yes",
     "so", "then", "now", "still", "yet", "also", "even", "just", "only", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands",
+    "dozens",
     "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "mr", "mrs", "ms", "dr", "my", "your", "according", "asked",
@@ -129,6 +132,43 @@ pub fn namelike(t: &Token) -> bool {
     t.word && t.cap && !t.common && !t.lower.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Roles of someone sent to a country ("the envoy to Kelvarra ...").
+static SENT: WordSet = word_set![
+    "ambassador",
+    "envoy",
+    "consul",
+    "emissary",
+    "representative"
+];
+
+/// Head nouns of the names of bodies, which go on after "of", "for" or "on" ("Department of
+/// Harbours", "Center for Tidal Studies", "Committee on Fisheries").
+static BODY_HEADS: WordSet = word_set![
+    "center",
+    "centre",
+    "department",
+    "committee",
+    "institute",
+    "ministry",
+    "office",
+    "council",
+    "agency",
+    "association",
+    "foundation",
+    "bureau",
+    "commission",
+    "federation",
+    "union",
+    "league",
+    "society",
+    "coalition",
+    "alliance",
+    "academy",
+    "board",
+    "authority",
+    "court",
+];
+
 /// Words for a relative: a name after one ("his wife, Ana Varga") is another member of the
 /// family than the one the surname alone stood for.
 static KIN: WordSet = word_set![
@@ -158,50 +198,6 @@ fn kin_before(tokens: &[Token], i: usize) -> bool {
         k -= 1;
     }
     k > 0 && tokens[k - 1].word && !tokens[k - 1].cap && KIN.contains(&base(&tokens[k - 1]))
-}
-
-/// Whether a lower-case word is a number written out ("twelve", "fifty-one"): "Fifty-one
-/// percent say ..." opens on no name.
-pub fn number_word(w: &str) -> bool {
-    static NUMBERS: WordSet = word_set![
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "dozen",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-    ];
-    !w.is_empty() && w.split('-').all(|p| NUMBERS.contains(&p))
 }
 
 /// The name starting at token `i` (after any titles), going forward.
@@ -264,7 +260,9 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             break;
         }
         let weekday = WEEKDAYS.contains(&base(t));
-        let opener = NOT_NAMES.contains(&t.lower.as_str()) || number_word(&t.lower);
+        // "Fifty-one percent say ...", "Well-known host ...": no name opens on such a word.
+        let opener = NOT_NAMES.contains(&t.lower.as_str())
+            || NOT_NAMES.contains(&t.lower.split('-').next().unwrap_or_default());
         if namelike(t) && !weekday && (!words.is_empty() || !opener) {
             words.push(j);
             if t.lower.ends_with("'s") {
@@ -280,6 +278,28 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             {
                 j += 1;
             }
+        } else if t.text == "."
+            && words
+                .last()
+                .is_some_and(|&w| TITLES.contains(&base(&tokens[w])))
+            && tokens
+                .get(j + 1)
+                .is_some_and(|a| a.lower == "and" && a.sentence == t.sentence)
+            && tokens.get(j + 2).is_some_and(namelike)
+        {
+            // "former Tarn Gov. and Port Board Chairman Edvin Stahl": two offices of one
+            // person, who is named after them (cut below). Only an abbreviated title: "Mr.
+            // King and Mr. Rask" are two people.
+            j += 2;
+        } else if matches!(t.lower.as_str(), "of" | "for" | "on")
+            && words
+                .last()
+                .is_some_and(|&w| BODY_HEADS.contains(&base(&tokens[w])))
+            && tokens.get(j + 1).is_some_and(namelike)
+        {
+            // "the Association of Net Menders", "the Center for Tidal Studies": a body's name
+            // goes on after its head noun.
+            j += 1;
         } else if t.lower == "of"
             && words.last().is_some_and(|&w| {
                 TITLES.contains(&base(&tokens[w])) || ROLE_NOUNS.contains(&base(&tokens[w]))
@@ -327,10 +347,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
     let sent_to = i >= 2
         && words.first() == Some(&i)
         && tokens[i - 1].lower == "to"
-        && matches!(
-            base(&tokens[i - 2]),
-            "ambassador" | "envoy" | "consul" | "emissary" | "representative"
-        );
+        && SENT.contains(&base(&tokens[i - 2]));
     if sent_to && words.len() >= 3 && !words.iter().any(|&w| is_initials(&tokens[w].text)) {
         words.remove(0);
     }

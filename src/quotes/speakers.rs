@@ -1035,22 +1035,6 @@ pub fn forward(tokens: &[Token], j: usize) -> Option<Mention> {
         while let Some(later) = later_name(tokens, *run.words.last()?) {
             run = later;
         }
-        // "former Tarn Gov. and Port Board Chairman Edvin Stahl": a run ending on a title is
-        // an office; the person holding it comes after "and" with the other office.
-        let end = *run.words.last()?;
-        // Only an abbreviated one: "Mr. King and Mr. Rask" are two people.
-        let dot = tokens.get(end + 1).filter(|d| d.text == ".");
-        if TITLES.contains(&base(&tokens[end])) && dot.is_some() {
-            let and = Some(end + 2).filter(|&a| a < tokens.len()).filter(|&a| {
-                tokens[a].lower == "and" && tokens[a].sentence == tokens[end].sentence
-            });
-            if let Some(mut other) = and.and_then(|a| name_at(tokens, a + 1)) {
-                while let Some(later) = later_name(tokens, *other.words.last()?) {
-                    other = later;
-                }
-                return Some(Mention::Name(vec![run_text(tokens, &other)]));
-            }
-        }
         // "the Ardish ambassador at the time, Konrad Vell": after an article, a name
         // followed by a common noun only describes the head; the description goes on below.
         let end = *run.words.last()?;
@@ -1505,13 +1489,19 @@ fn subject_within(tokens: &[Token], v: usize, hops: usize) -> Option<Mention> {
 /// Whether the name starting at `s` is the one a role serves ("an adviser to Piet Dunn", "a
 /// former aide to Mayor Holt"), not the subject of the verb after it.
 fn served(tokens: &[Token], s: usize) -> bool {
-    s >= 2
-        && tokens[s - 1].lower == "to"
-        && matches!(
-            base(&tokens[s - 2]),
-            "adviser" | "advisor" | "aide" | "assistant" | "counselor" | "counsellor" | "confidant"
-        )
+    s >= 2 && tokens[s - 1].lower == "to" && SERVING.contains(&base(&tokens[s - 2]))
 }
+
+/// Roles that serve someone ("an aide to ...").
+static SERVING: WordSet = word_set![
+    "adviser",
+    "advisor",
+    "aide",
+    "assistant",
+    "counselor",
+    "counsellor",
+    "confidant",
+];
 
 /// Words that make a description a body speaking for someone ("the Rowe campaign").
 #[rustfmt::skip]

@@ -2611,6 +2611,21 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quote_after_a_verb_of_praise_or_attack_is_the_subjects() {
+        let text = "Asked about the merger, Ilse Vale routinely characterizes herself as a “harbour warrior” to crowds.\n\
+            Senator Ana Holt has been steadily pounding Keller as a “sea thief” all week.\n\
+            Ana Holt has a boat called the “Gull” in the bay.";
+        assert_speakers(&[
+            (text, "harbour warrior", "Ilse Vale"),
+            (text, "sea thief", "Ana Holt"),
+        ]);
+        // No verb of speech: a name, not a quotation.
+        assert!(labels(text)
+            .iter()
+            .all(|(q, s)| !q.contains("Gull") || s.is_none()));
+    }
+
+    #[test]
     fn the_one_an_adviser_serves_is_not_who_spoke() {
         let text = "An adviser to Piet T. Dunn said it was “not the end of the road.”\n\
             Piet T. Dunn said the pier was “safe for now.”";

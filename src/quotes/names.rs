@@ -171,11 +171,14 @@ pub fn looks_personal(name: &str) -> bool {
 static FOREIGN_DETERMINERS: WordSet = word_set![
     "die", "der", "das", "dem", "den", "des", "ein", "eine", "einer", "einige", "sein", "seine",
     "ihr", "ihre", "la", "le", "les", "el", "los", "las", "un", "une", "una", "il", "lo", "gli",
+    // Conjunctions and adverbs that open a sentence ("Doch Brandt will ...").
+    "doch", "aber", "und", "auch", "dann", "nun", "mais", "et", "puis", "pero", "y", "ma", "e",
 ];
 
 /// Whether a speaker found in an article not in English looks like a person's full name: a
 /// given name the lists know, or two to four capitalised words in upper and lower case that
-/// open on no article ("Ruven Tallmer", not "Die Behörde" or "Zukunft von Brill").
+/// open on no article or conjunction ("Ruven Tallmer", not "Die Behörde", "Doch Tallmer" or
+/// "Zukunft von Brill").
 pub fn foreign_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     has_given_name(name)
@@ -242,5 +245,6 @@ mod tests {
         assert!(foreign_person("Ruven Tallmer") && foreign_person("Liesl Varga"));
         assert!(!foreign_person("Die Behörde") && !foreign_person("Auskunft"));
         assert!(!foreign_person("Zukunft von Brill") && !foreign_person("La Comisión"));
+        assert!(!foreign_person("Doch Tallmer") && !foreign_person("Mais Tallmer"));
     }
 }

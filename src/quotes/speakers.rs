@@ -69,6 +69,11 @@ pub static CUE_VERBS: WordSet = word_set![
     "retweets", "referred", "refers", "referring", "talked", "spoke", "speaks",
 ];
 
+/// Auxiliary verbs: the predicate has begun ("Holt has been pounding Keller" names Holt).
+static AUXILIARIES: WordSet = word_set![
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "been", "can", "could",
+];
+
 /// Words that may stand between a subject and its cue verb.
 #[rustfmt::skip]
 static BETWEEN: WordSet = word_set![
@@ -372,7 +377,9 @@ static NOUN_BEFORE: WordSet =
 #[rustfmt::skip]
 static SPEECH_WORDS: WordSet = word_set![
     "speech", "speeches", "assertion", "assertions", "accusation", "accusations", "rhetoric",
-    "description", "believe", "believes", "believed",
+    "description", "believe", "believes", "believed", "attacked", "slammed", "blasted", "mocked",
+    "derided", "dismissed", "dismissing", "characterizes", "characterized", "characterizing",
+    "pounding", "ridiculed", "lambasted", "branded", "touted", "praised",
 ];
 
 /// Whether the sentence before token `at` holds a word of speech outside quotes: a cue verb,
@@ -1174,6 +1181,7 @@ fn later_name(tokens: &[Token], end: usize) -> Option<super::people::NameRun> {
         if !t.word
             || (is_cue_at(tokens, k) && !role_noun)
             || past
+            || AUXILIARIES.contains(&t.lower.as_str())
             || (LINKS.contains(&t.lower.as_str()) && !role_of)
         {
             return None;

@@ -9,6 +9,7 @@ pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 pub mod index;
+pub mod json;
 pub mod labels;
 pub mod lowercase;
 pub mod markup;

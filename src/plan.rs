@@ -193,7 +193,7 @@ pub fn plan_json(snapshot: &str, settings: &str) -> String {
         plan.at = places(&plan, &snapshot.places);
     }
     plan.quotes_ticket = plan.later.take().map(pending::hold);
-    serde_json::to_string(&plan).unwrap_or_else(|e| error_json(&e.to_string()))
+    crate::json::to_string(&plan)
 }
 
 /// [`plan_json`] for a snapshot given as UTF-8 bytes (as the hands write it into the wasm's
@@ -230,7 +230,7 @@ fn places(plan: &Plan, places: &[(u32, u32)]) -> Vec<[u32; 3]> {
 /// The quotations put off under `ticket` by [`plan_json`], as a JSON array, or `null` when
 /// nothing waits under it: the caller then plans again without `labels_later`.
 pub fn labels_json(ticket: u32) -> String {
-    serde_json::to_string(&pending::labels(ticket)).unwrap_or_else(|e| error_json(&e.to_string()))
+    crate::json::to_string(&pending::labels(ticket))
 }
 
 /// For each snapshot node, the category of the hidden element it is or sits inside, if any.
@@ -259,11 +259,12 @@ pub fn hidden_flags(snapshot: &Snapshot, hide: &[Hide]) -> Vec<bool> {
         .collect()
 }
 
-/// `{"error": message}`, built from the string's own serialization: a `json!` value would
-/// bring serde_json's whole `Value` into the wasm for one error answer.
+/// `{"error": message}`.
 fn error_json(message: &str) -> String {
-    let text = serde_json::to_string(message).unwrap_or_else(|_| String::from("\"\""));
-    format!("{{\"error\":{text}}}")
+    let mut out = String::from("{\"error\":");
+    crate::json::write_str(&mut out, message);
+    out.push('}');
+    out
 }
 
 #[cfg(test)]

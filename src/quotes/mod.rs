@@ -163,7 +163,8 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             if found.is_none() && !opens_sentence && (words >= MAIN_SUBJECT_WORDS || short_speech())
             {
                 // Only a person of the article, or a full name ("Audiences" is no one).
-                found = speakers::main_subject(&tokens, first)
+                found = speakers::contrast_subject(&tokens, first)
+                    .or_else(|| speakers::main_subject(&tokens, first))
                     .filter(|m| match m {
                         Mention::Name(n) => n.iter().all(|x| someone(&people, x)),
                         _ => true,
@@ -2623,6 +2624,19 @@ mod tests {
         assert!(labels(text)
             .iter()
             .all(|(q, s)| !q.contains("Gull") || s.is_none()));
+    }
+
+    #[test]
+    fn a_clause_set_against_the_main_one_has_its_own_speaker() {
+        let text = "Harbour news\n\
+            Mayor Ilse Brandt on Monday signed an order to close the ferry, while Tomas Keller, the former harbour master, proposed they “wake up and smell the salt” instead.\n\
+            Ana Holt wrote that the vote was fair, but Oskari Venn has gone “completely overboard” since.";
+        assert_speakers(&[(text, "wake up", "Tomas Keller")]);
+        // A clause that does not speak is about its subject, not by him.
+        assert_ne!(
+            speaker_of(text, "completely overboard").as_deref(),
+            Some("Oskari Venn")
+        );
     }
 
     #[test]

@@ -379,13 +379,18 @@ static SPEECH_WORDS: WordSet = word_set![
     "speech", "speeches", "assertion", "assertions", "accusation", "accusations", "rhetoric",
     "description", "believe", "believes", "believed", "attacked", "slammed", "blasted", "mocked",
     "derided", "dismissed", "dismissing", "characterizes", "characterized", "characterizing",
-    "pounding", "ridiculed", "lambasted", "branded", "touted", "praised",
+    "pounding", "ridiculed", "lambasted", "branded", "touted", "praised", "proposed", "proposes",
 ];
 
 /// Whether the sentence before token `at` holds a word of speech outside quotes: a cue verb,
 /// a noun such as "promise" or "claims", or one of [`SPEECH_WORDS`].
 pub fn speech_word_before(tokens: &[Token], at: usize) -> bool {
-    tokens[sentence_start(tokens, at)..at].iter().any(|t| {
+    speech_word_in(tokens, sentence_start(tokens, at), at)
+}
+
+/// Whether `tokens[from..at]` hold a word of speech (see [`speech_word_before`]).
+fn speech_word_in(tokens: &[Token], from: usize, at: usize) -> bool {
+    tokens[from..at].iter().any(|t| {
         let word = t.lower.as_str();
         t.word
             && !t.cap
@@ -1597,6 +1602,26 @@ pub fn opens_clause(tokens: &[Token], start: usize) -> bool {
         (SUBORDINATORS.contains(&opener) && t.word && !t.cap && t.quote.is_none())
             || (needs_verb(opener) && t.text == ",")
     })
+}
+
+/// The subject of a clause set against the sentence's main one before the quote at `at`
+/// ("Brandt signed the order, while Keller, the harbour master, proposed we “...”"): the
+/// name or pronoun after the last ", while", ", whereas" or ", but" before the quote, when
+/// that clause speaks ("..., but Keller has gone “rogue”" is about Keller, not by him).
+pub fn contrast_subject(tokens: &[Token], at: usize) -> Option<Mention> {
+    let start = sentence_start(tokens, at);
+    let k = (start + 1..at).rev().find(|&n| {
+        tokens[n - 1].text == ","
+            && tokens[n].quote.is_none()
+            && matches!(tokens[n].lower.as_str(), "while" | "whereas" | "but")
+    })?;
+    if !speech_word_in(tokens, k, at) {
+        return None;
+    }
+    match forward(tokens, k + 1)? {
+        m @ (Mention::Name(_) | Mention::Pronoun(_)) => Some(m),
+        _ => None,
+    }
 }
 
 /// The subject of the clause that the "and" at `and` joins a verb to: a name or pronoun right

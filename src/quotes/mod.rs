@@ -2640,6 +2640,15 @@ mod tests {
     }
 
     #[test]
+    fn a_time_of_day_opening_the_sentence_is_passed_over() {
+        let text = "Harbour news\n\
+            Ilse Vale and Tomas Orrin met on Sunday.\n\
+            Orrin at first defended his vote, but late Saturday he said he backed a repeal. Sunday morning, Vale slammed the shift and called it a “flip-flop.”";
+        // Not Orrin, who spoke earlier in the paragraph: the sentence is Vale's.
+        assert_speakers(&[(text, "flip-flop", "Ilse Vale")]);
+    }
+
+    #[test]
     fn the_one_an_adviser_serves_is_not_who_spoke() {
         let text = "An adviser to Piet T. Dunn said it was “not the end of the road.”\n\
             Piet T. Dunn said the pier was “safe for now.”";

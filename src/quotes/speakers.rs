@@ -2284,6 +2284,14 @@ static TIME_ENDS: WordSet = word_set![
     "afterwards",
     "afterward",
     "before",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
 ];
 
 /// The name opening the sentence holding token `at`, when it is a possessive ("Brannock's

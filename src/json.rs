@@ -119,9 +119,9 @@ impl<T: ToJson> ToJson for Option<T> {
 }
 
 /// Write the items of a list as a JSON array.
-fn array(out: &mut String, items: &mut dyn Iterator<Item = &dyn ToJson>) {
+fn array<T: ToJson>(out: &mut String, items: &[T]) {
     out.push('[');
-    for (k, item) in items.enumerate() {
+    for (k, item) in items.iter().enumerate() {
         if k > 0 {
             out.push(',');
         }
@@ -132,19 +132,23 @@ fn array(out: &mut String, items: &mut dyn Iterator<Item = &dyn ToJson>) {
 
 impl<T: ToJson> ToJson for Vec<T> {
     fn write(&self, out: &mut String) {
-        array(out, &mut self.iter().map(|t| t as &dyn ToJson));
+        array(out, self);
     }
 }
 
 impl<T: ToJson> ToJson for [T; 3] {
     fn write(&self, out: &mut String) {
-        array(out, &mut self.iter().map(|t| t as &dyn ToJson));
+        array(out, self);
     }
 }
 
 impl<A: ToJson, B: ToJson> ToJson for (A, B) {
     fn write(&self, out: &mut String) {
-        array(out, &mut [&self.0 as &dyn ToJson, &self.1].into_iter());
+        out.push('[');
+        self.0.write(out);
+        out.push(',');
+        self.1.write(out);
+        out.push(']');
     }
 }
 

@@ -57,6 +57,8 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
     // Spans that are titles, names or scare quotes rather than speech are left out at the end.
     let mut speech: Vec<bool> = Vec::with_capacity(spans.len());
     let index = Index::new(&tokens, spans.len());
+    // (quote, mention, cue) of the last quote whose speaker a cue before it named.
+    let mut prev_cued: Option<(usize, Mention, usize)> = None;
     for (k, span) in spans.iter().enumerate() {
         let mut quote = Quote {
             start: span.start,
@@ -96,6 +98,16 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             || speakers::owned_title(&tokens, first, last)
             || (title && listed_with_titles(&tokens, &index, k));
         let mut found: Option<(Mention, usize)> = None;
+        // The quote before, in a list with this one, whose speaker came from a cue before it.
+        let listed = prev_cued
+            .take()
+            .filter(|(pk, _, _)| {
+                *pk + 1 == k
+                    && joined(&tokens, &index, *pk, k)
+                    && index.quote[*pk]
+                        .is_some_and(|(_, e)| tokens[e].sentence == tokens[first].sentence)
+            })
+            .map(|(_, m, at)| (m, at));
         if !is_name {
             let after = || speakers::after(&tokens, last).map(|m| (m, last));
             let before = || speakers::before(&tokens, first);
@@ -106,6 +118,9 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                 Some((Mention::Known(tag), first))
             } else if let Some(m) = speakers::inverted_intro(&tokens, first) {
                 Some((m, first))
+            } else if let Some(listed) = listed.clone() {
+                // “A,” “B” and “C” after one cue: the list is what that cue's speaker said.
+                Some(listed)
             } else if opens_sentence {
                 after().or_else(tail).or_else(before)
             } else {
@@ -171,6 +186,9 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                     })
                     .map(|m| (m, first));
             }
+        }
+        if let Some((m, at)) = found.as_ref().filter(|(_, at)| *at < first) {
+            prev_cued = Some((k, m.clone(), *at));
         }
         let mut speaker = match &found {
             Some((Mention::Pronoun(g), at)) => pronoun(&people, &said, &tokens, *at, paragraph, *g),
@@ -296,18 +314,7 @@ fn listed_with_titles(tokens: &[words::Token], index: &Index, k: usize) -> bool 
             !words.is_empty() && title_words(&words)
         })
     };
-    // Only marks, commas and one "and" or "or" between two spans.
-    let joined = |a: usize, b: usize| {
-        let (Some((_, end)), Some((start, _))) = (index.quote[a], index.quote[b]) else {
-            return false;
-        };
-        // A quote nested in the other one starts before it ends: no list.
-        start > end
-            && start - end <= 4
-            && tokens[end + 1..start]
-                .iter()
-                .all(|t| t.quote.is_some() || matches!(t.text.as_ref(), "," | "and" | "or"))
-    };
+    let joined = |a: usize, b: usize| joined(tokens, index, a, b);
     // A headline in Title Case writes its quotes so too.
     let headline = index.quote[k].is_some_and(|(f, _)| {
         let sentence = tokens[f].sentence;
@@ -322,6 +329,20 @@ fn listed_with_titles(tokens: &[words::Token], index: &Index, k: usize) -> bool 
     !headline
         && ((k > 0 && joined(k - 1, k) && titled_span(k - 1))
             || (k + 1 < index.quote.len() && joined(k, k + 1) && titled_span(k + 1)))
+}
+
+/// Whether quotes `a` and `b` stand in a list: only marks, commas and one "and" or "or"
+/// between them.
+fn joined(tokens: &[words::Token], index: &Index, a: usize, b: usize) -> bool {
+    let (Some((_, end)), Some((start, _))) = (index.quote[a], index.quote[b]) else {
+        return false;
+    };
+    // A quote nested in the other one starts before it ends: no list.
+    start > end
+        && start - end <= 4
+        && tokens[end + 1..start]
+            .iter()
+            .all(|t| t.quote.is_some() || matches!(t.text.as_ref(), "," | "and" | "or"))
 }
 
 /// Whether a name found by a loose pattern is someone: a full name that looks like a
@@ -2646,6 +2667,22 @@ mod tests {
             Orrin at first defended his vote, but late Saturday he said he backed a repeal. Sunday morning, Vale slammed the shift and called it a “flip-flop.”";
         // Not Orrin, who spoke earlier in the paragraph: the sentence is Vale's.
         assert_speakers(&[(text, "flip-flop", "Ilse Vale")]);
+    }
+
+    #[test]
+    fn a_list_of_quotes_after_one_cue_is_all_that_speakers() {
+        let text = "Harbour news\n\
+            The rally went on.\n\
+            The crowd cheered, and as Keller went on about “how the harbour is rigged,” and “wounded fishing families” and “our own struggling crews,” Marta said yes, over and over again.\n\
+            “We stay,” Ana Holt said. “We build,” Piet Dunn said.";
+        assert_speakers(&[
+            (text, "harbour is rigged", "Keller"),
+            (text, "wounded fishing", "Keller"),
+            // Marta's "said" after the list has an object of its own.
+            (text, "struggling crews", "Keller"),
+            // Quotes each with a cue after it are not a list.
+            (text, "We build", "Piet Dunn"),
+        ]);
     }
 
     #[test]

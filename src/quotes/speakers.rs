@@ -304,17 +304,23 @@ const PHRASAL: &[(&str, &str)] = &[
 ];
 
 /// Whether token `j` opens a phrasal verb of saying ("put it", "pointed out", and "went on"
-/// when speech follows: "Lind went on, “...”").
+/// when speech follows: "Lind went on, “...”", "went on about “...”").
 fn phrasal_cue(tokens: &[Token], j: usize) -> bool {
     let t = &tokens[j];
     let Some(n) = tokens.get(j + 1) else {
         return false;
     };
+    // "Keller went on about “...”": speech about something, quoted.
+    let about = |k: usize| {
+        tokens.get(k).is_some_and(|p| p.lower == "about")
+            && tokens.get(k + 1).is_some_and(|q| q.quote.is_some())
+    };
     let continued = matches!(t.lower.as_str(), "went" | "goes")
         && n.lower == "on"
-        && tokens
-            .get(j + 2)
-            .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_ref(), "," | ":"));
+        && (about(j + 2)
+            || tokens
+                .get(j + 2)
+                .is_some_and(|p| p.quote.is_some() || matches!(p.text.as_ref(), "," | ":")));
     t.word
         && !t.cap
         && t.quote.is_none()

@@ -96,6 +96,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
             // "Vale told “Harbour Today,”": a title right after "told" is the one told.
             || (title && matches!(speakers::word_before(&tokens, first), Some("told" | "tells")))
             || speakers::owned_title(&tokens, first, last)
+            || speakers::title_before_role(&tokens, last)
             || (title && listed_with_titles(&tokens, &index, k));
         let mut found: Option<(Mention, usize)> = None;
         // The quote before, in a list with this one, whose speaker came from a cue before it.
@@ -2683,6 +2684,24 @@ mod tests {
             // Quotes each with a cue after it are not a list.
             (text, "We build", "Piet Dunn"),
         ]);
+    }
+
+    #[test]
+    fn titles_of_works_are_no_speech() {
+        let text = "Harbour news\n\
+            “Salt is the new gold” star Oona Reyes opened up about the pier.\n\
+            At the end of her rendition of the old anthem “A Tide Is Gonna Turn,” Marta Olsen added a verse.\n\
+            As in the Piet Dunn movie “Ferries of the North,” the crossing takes a night.\n\
+            The board compared the plan to “theft” and “robbery”, harbour master Ana Holt wrote.";
+        let found: Vec<String> = labels(text).into_iter().map(|(q, _)| q).collect();
+        for title in ["Salt is", "A Tide Is", "Ferries of"] {
+            assert!(
+                found.iter().all(|q| !q.contains(title)),
+                "{title}: {found:?}"
+            );
+        }
+        // A role after a comma belongs to the sentence, not to the quote's title.
+        assert!(found.iter().any(|q| q.contains("robbery")));
     }
 
     #[test]

@@ -102,7 +102,8 @@ static NAMING: WordSet = word_set![
     "dubbed", "named", "titled", "entitled", "so-called", "term", "word", "words", "phrase",
     "nicknamed", "slogan", "hashtag", "headline", "book", "film", "documentary", "series", "show",
     "song", "album", "programme", "program", "podcast", "motto", "banner", "sign", "signs",
-    "caption", "magazine", "newspaper", "column", "essay", "report", "novel",
+    "caption", "magazine", "newspaper", "column", "essay", "report", "novel", "movie", "musical",
+    "anthem", "collection", "commentary", "editorial", "perform", "performed", "sang", "sings",
 ];
 
 /// A speaker mention found for a quote.
@@ -540,6 +541,41 @@ pub fn named_as(tokens: &[Token], first: usize) -> bool {
         && tokens[j - 1].quote.is_none()
         && word(j - 2).is_some_and(|w| NAMING.contains(&w));
     of_work || appositive
+}
+
+/// Roles in a work, after its title (“Harbour Lights” star Ana Holt).
+static WORK_ROLES: WordSet = word_set![
+    "star",
+    "stars",
+    "co-star",
+    "actor",
+    "actress",
+    "host",
+    "creator",
+    "author",
+    "director",
+    "producer",
+    "writer",
+    "showrunner",
+    "anchor",
+    "presenter",
+];
+
+/// Whether the quote ending at `last` is the title of a work whose role and person follow
+/// (“Harbour Lights” star Ana Holt), not speech.
+pub fn title_before_role(tokens: &[Token], last: usize) -> bool {
+    // Only the closing marks between: “criminals” and “rapists”, actress Ana Holt wrote.
+    let mut k = last + 1;
+    while tokens
+        .get(k)
+        .is_some_and(|t| !t.word && t.text.chars().all(|c| "\"'”“’‘»«„".contains(c)))
+    {
+        k += 1;
+    }
+    tokens
+        .get(k)
+        .is_some_and(|t| !t.cap && WORK_ROLES.contains(&t.lower.as_str()))
+        && tokens.get(k + 1).is_some_and(|t| t.word && t.cap)
 }
 
 /// Words of [`NAMING`] that name whatever verb comes before them: verbs and adjectives of

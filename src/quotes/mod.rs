@@ -2637,10 +2637,12 @@ mod tests {
     fn a_short_quote_after_a_verb_of_praise_or_attack_is_the_subjects() {
         let text = "Asked about the merger, Ilse Vale routinely characterizes herself as a “harbour warrior” to crowds.\n\
             Senator Ana Holt has been steadily pounding Keller as a “sea thief” all week.\n\
+            Tomas Keller ticked off his plans, among them a “fair share” of fees.\n\
             Ana Holt has a boat called the “Gull” in the bay.";
         assert_speakers(&[
             (text, "harbour warrior", "Ilse Vale"),
             (text, "sea thief", "Ana Holt"),
+            (text, "fair share", "Tomas Keller"),
         ]);
         // No verb of speech: a name, not a quotation.
         assert!(labels(text)

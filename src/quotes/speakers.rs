@@ -301,6 +301,8 @@ const PHRASAL: &[(&str, &str)] = &[
     ("shot", "back"),
     ("hit", "back"),
     ("chimed", "in"),
+    ("ticked", "off"),
+    ("rattled", "off"),
     ("spelled", "out"),
 ];
 
@@ -387,6 +389,7 @@ static SPEECH_WORDS: WordSet = word_set![
     "description", "believe", "believes", "believed", "attacked", "slammed", "blasted", "mocked",
     "derided", "dismissed", "dismissing", "characterizes", "characterized", "characterizing",
     "pounding", "ridiculed", "lambasted", "branded", "touted", "praised", "proposed", "proposes",
+    "identified", "identifies",
 ];
 
 /// Whether the sentence before token `at` holds a word of speech outside quotes: a cue verb,

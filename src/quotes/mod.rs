@@ -2569,11 +2569,13 @@ mod tests {
         let text = "Filmmaker Oona Reyes said her film was “about the tide and nothing else.”\n\
             Six Varga supporters stood by the pier.\n\
             “We stay here,” Varga told the crowd.\n\
+            So-yeon Park said the pier was “older than the town.”\n\
             Fifty-one percent say that “the harbour board should resign at once.”";
         assert_speakers(&[
             (text, "about the tide", "Oona Reyes"),
             // "Six Varga" is a count of supporters, not Varga's full name.
             (text, "We stay here", "Varga"),
+            (text, "older than the town", "So-yeon Park"),
         ]);
         // "Fifty-one percent" names no one.
         assert_eq!(speaker_of(text, "board should resign"), None);

@@ -260,9 +260,9 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             break;
         }
         let weekday = WEEKDAYS.contains(&base(t));
-        // "Fifty-one percent say ...", "Well-known host ...": no name opens on such a word.
-        let opener = NOT_NAMES.contains(&t.lower.as_str())
-            || NOT_NAMES.contains(&t.lower.split('-').next().unwrap_or_default());
+        // No name opens on such a word, nor on one joined of them ("Fifty-one percent say"),
+        // but "So-yeon Park" does.
+        let opener = t.lower.split('-').all(|p| NOT_NAMES.contains(&p));
         if namelike(t) && !weekday && (!words.is_empty() || !opener) {
             words.push(j);
             if t.lower.ends_with("'s") {

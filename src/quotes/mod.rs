@@ -2696,7 +2696,8 @@ mod tests {
             “Salt is the new gold” star Oona Reyes opened up about the pier.\n\
             At the end of her rendition of the old anthem “A Tide Is Gonna Turn,” Marta Olsen added a verse.\n\
             As in the Piet Dunn movie “Ferries of the North,” the crossing takes a night.\n\
-            The board compared the plan to “theft” and “robbery”, harbour master Ana Holt wrote.";
+            The board compared the plan to “theft” and “robbery”, harbour master Ana Holt wrote.\n\
+            “The crossing is safe,” actor Piet Dunn said.";
         let found: Vec<String> = labels(text).into_iter().map(|(q, _)| q).collect();
         for title in ["Salt is", "A Tide Is", "Ferries of"] {
             assert!(
@@ -2706,6 +2707,7 @@ mod tests {
         }
         // A role after a comma belongs to the sentence, not to the quote's title.
         assert!(found.iter().any(|q| q.contains("robbery")));
+        assert_speakers(&[(text, "crossing is safe", "Piet Dunn")]);
     }
 
     #[test]

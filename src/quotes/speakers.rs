@@ -567,12 +567,18 @@ static WORK_ROLES: WordSet = word_set![
 /// Whether the quote ending at `last` is the title of a work whose role and person follow
 /// (“Harbour Lights” star Ana Holt), not speech.
 pub fn title_before_role(tokens: &[Token], last: usize) -> bool {
-    // Only the closing marks between: “criminals” and “rapists”, actress Ana Holt wrote.
+    // A title ends on a word: “We stay,” actor Piet Dunn said is speech. And only the closing
+    // marks come between: “criminals” and “rapists”, actress Ana Holt wrote.
+    let mark = |t: &Token| !t.word && t.text.chars().all(|c| "\"'”“’‘»«„".contains(c));
+    let mut end = last;
+    while end > 0 && mark(&tokens[end]) {
+        end -= 1;
+    }
+    if !tokens[end].word {
+        return false;
+    }
     let mut k = last + 1;
-    while tokens
-        .get(k)
-        .is_some_and(|t| !t.word && t.text.chars().all(|c| "\"'”“’‘»«„".contains(c)))
-    {
+    while tokens.get(k).is_some_and(mark) {
         k += 1;
     }
     tokens

@@ -172,7 +172,7 @@ static FOREIGN_DETERMINERS: WordSet = word_set![
     "die", "der", "das", "dem", "den", "des", "ein", "eine", "einer", "einige", "sein", "seine",
     "ihr", "ihre", "la", "le", "les", "el", "los", "las", "un", "une", "una", "il", "lo", "gli",
     // Conjunctions and adverbs that open a sentence ("Doch Brandt will ...").
-    "doch", "aber", "und", "auch", "dann", "nun", "mais", "et", "puis", "pero", "y", "ma", "e",
+    "doch", "aber", "und", "auch", "dann", "nun", "mais", "et", "puis", "pero", "y", "e",
 ];
 
 /// Whether a speaker found in an article not in English looks like a person's full name: a
@@ -246,5 +246,7 @@ mod tests {
         assert!(!foreign_person("Die Behörde") && !foreign_person("Auskunft"));
         assert!(!foreign_person("Zukunft von Brill") && !foreign_person("La Comisión"));
         assert!(!foreign_person("Doch Tallmer") && !foreign_person("Mais Tallmer"));
+        // "Ma" is a surname as well as Italian "but".
+        assert!(foreign_person("Ma Lirong"));
     }
 }

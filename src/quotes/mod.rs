@@ -119,7 +119,7 @@ pub fn find_chars(chars: &[char]) -> Vec<Quote> {
                 Some((Mention::Known(tag), first))
             } else if let Some(m) = speakers::inverted_intro(&tokens, first) {
                 Some((m, first))
-            } else if let Some(listed) = listed.clone() {
+            } else if let Some(listed) = listed {
                 // “A,” “B” and “C” after one cue: the list is what that cue's speaker said.
                 Some(listed)
             } else if opens_sentence {

@@ -261,9 +261,9 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
         }
         let weekday = WEEKDAYS.contains(&base(t));
         // No name opens on such a word, nor on one joined of them ("Fifty-one percent say"),
-        // but "So-yeon Park" does.
-        let opener = t.lower.split('-').all(|p| NOT_NAMES.contains(&p));
-        if namelike(t) && !weekday && (!words.is_empty() || !opener) {
+        // but "So-yeon Park" does; looked up only for a run's first word.
+        let opener = || t.lower.split('-').all(|p| NOT_NAMES.contains(&p));
+        if namelike(t) && !weekday && (!words.is_empty() || !opener()) {
             words.push(j);
             if t.lower.ends_with("'s") {
                 break;

@@ -2570,15 +2570,15 @@ mod tests {
             Six Varga supporters stood by the pier.\n\
             “We stay here,” Varga told the crowd.\n\
             So-yeon Park said the pier was “older than the town.”\n\
-            Fifty-one percent say that “the harbour board should resign at once.”";
+            Sixty-two percent say the board “should resign at once and go home.”";
         assert_speakers(&[
             (text, "about the tide", "Oona Reyes"),
             // "Six Varga" is a count of supporters, not Varga's full name.
             (text, "We stay here", "Varga"),
             (text, "older than the town", "So-yeon Park"),
         ]);
-        // "Fifty-one percent" names no one.
-        assert_eq!(speaker_of(text, "board should resign"), None);
+        // "Sixty-two percent" names no one.
+        assert_eq!(speaker_of(text, "should resign at once"), None);
     }
 
     #[test]
@@ -2596,7 +2596,7 @@ mod tests {
     fn a_relative_with_the_same_surname_is_someone_else() {
         // A woman's full name after "Mr. Varga".
         let family = "Harbour news\n\
-            Mr. Varga is rolling out a new message: “It is about me.”\n\
+            Mr. Varga opened the fair with a short toast: “It is about me.”\n\
             “We will not stop,” Varga said at the rally.\n\
             Ana Varga, a teacher, spoke first. “He means it,” she said.";
         assert_speakers(&[
@@ -2617,34 +2617,34 @@ mod tests {
 
     #[test]
     fn the_country_an_envoy_is_sent_to_is_no_part_of_the_name() {
-        let text = "The ambassador to Brill Liu Hanming has said that Brill has the “resolve and the power” to end it.\n\
-            The former special envoy to Kelvarra Oskari Venn said the talks were “going nowhere fast.”";
+        let text = "The ambassador to Brill Liu Hanming said on Friday that the fishing dispute would need “patience on both shores” to settle.\n\
+            The former special envoy to Kelvarra Oskari Venn said the talks had “run aground twice.”";
         assert_speakers(&[
-            (text, "resolve and", "Liu Hanming"),
-            (text, "going nowhere", "Oskari Venn"),
+            (text, "patience on both", "Liu Hanming"),
+            (text, "run aground", "Oskari Venn"),
         ]);
     }
 
     #[test]
     fn a_body_keeps_its_name_past_of_and_for() {
         let text = "In a statement, the Association of Net Menders called the plan a “disgrace to the harbour.”\n\
-            The Parliament’s Committee on Tidal Safety has pointed out that it would be used “for the purpose of tracing the boats.”";
+            In its spring report the Committee on Tidal Safety warned that the new buoys were “too dim to see in fog.”";
         assert_speakers(&[
             (text, "disgrace", "Association of Net Menders"),
-            (text, "tracing the boats", "Committee on Tidal Safety"),
+            (text, "too dim to see", "Committee on Tidal Safety"),
         ]);
     }
 
     #[test]
     fn a_short_quote_after_a_verb_of_praise_or_attack_is_the_subjects() {
-        let text = "Asked about the merger, Ilse Vale routinely characterizes herself as a “harbour warrior” to crowds.\n\
-            Senator Ana Holt has been steadily pounding Keller as a “sea thief” all week.\n\
-            Tomas Keller ticked off his plans, among them a “fair share” of fees.\n\
+        let text = "At every town meeting, Ilse Vale characterizes herself as a “net mender” who fixes what others tear.\n\
+            Senator Ana Holt has been pounding Keller for days as a “tide dodger” on the radio.\n\
+            Tomas Keller ticked off his plans for the quay, among them “cheaper mooring” for small boats.\n\
             Ana Holt has a boat called the “Gull” in the bay.";
         assert_speakers(&[
-            (text, "harbour warrior", "Ilse Vale"),
-            (text, "sea thief", "Ana Holt"),
-            (text, "fair share", "Tomas Keller"),
+            (text, "net mender", "Ilse Vale"),
+            (text, "tide dodger", "Ana Holt"),
+            (text, "cheaper mooring", "Tomas Keller"),
         ]);
         // No verb of speech: a name, not a quotation.
         assert!(labels(text)
@@ -2655,9 +2655,9 @@ mod tests {
     #[test]
     fn a_clause_set_against_the_main_one_has_its_own_speaker() {
         let text = "Harbour news\n\
-            Mayor Ilse Brandt on Monday signed an order to close the ferry, while Tomas Keller, the former harbour master, proposed they “wake up and smell the salt” instead.\n\
+            Mayor Ilse Brandt on Monday closed the old ferry slip, while Tomas Keller, the former harbour master, proposed they “lease it to the rowing club” instead.\n\
             Ana Holt wrote that the vote was fair, but Oskari Venn has gone “completely overboard” since.";
-        assert_speakers(&[(text, "wake up", "Tomas Keller")]);
+        assert_speakers(&[(text, "lease it to", "Tomas Keller")]);
         // A clause that does not speak is about its subject, not by him.
         assert_ne!(
             speaker_of(text, "completely overboard").as_deref(),
@@ -2669,22 +2669,22 @@ mod tests {
     fn a_time_of_day_opening_the_sentence_is_passed_over() {
         let text = "Harbour news\n\
             Ilse Vale and Tomas Orrin met on Sunday.\n\
-            Orrin at first defended his vote, but late Saturday he said he backed a repeal. Sunday morning, Vale slammed the shift and called it a “flip-flop.”";
+            Orrin stood by the toll for a year, but last Friday he said he would scrap it. Tuesday evening, Vale mocked the change and called it a “weathervane turn.”";
         // Not Orrin, who spoke earlier in the paragraph: the sentence is Vale's.
-        assert_speakers(&[(text, "flip-flop", "Ilse Vale")]);
+        assert_speakers(&[(text, "weathervane turn", "Ilse Vale")]);
     }
 
     #[test]
     fn a_list_of_quotes_after_one_cue_is_all_that_speakers() {
         let text = "Harbour news\n\
             The rally went on.\n\
-            The crowd cheered, and as Keller went on about “how the harbour is rigged,” and “wounded fishing families” and “our own struggling crews,” Marta said yes, over and over again.\n\
+            Rain fell, and as Keller went on about “the silted channel,” and “empty cold stores” and “the missing dredger,” Marta said nothing to her neighbour.\n\
             “We stay,” Ana Holt said. “We build,” Piet Dunn said.";
         assert_speakers(&[
-            (text, "harbour is rigged", "Keller"),
-            (text, "wounded fishing", "Keller"),
+            (text, "silted channel", "Keller"),
+            (text, "empty cold stores", "Keller"),
             // Marta's "said" after the list has an object of its own.
-            (text, "struggling crews", "Keller"),
+            (text, "missing dredger", "Keller"),
             // Quotes each with a cue after it are not a list.
             (text, "We build", "Piet Dunn"),
         ]);
@@ -2693,20 +2693,20 @@ mod tests {
     #[test]
     fn titles_of_works_are_no_speech() {
         let text = "Harbour news\n\
-            “Salt is the new gold” star Oona Reyes opened up about the pier.\n\
-            At the end of her rendition of the old anthem “A Tide Is Gonna Turn,” Marta Olsen added a verse.\n\
-            As in the Piet Dunn movie “Ferries of the North,” the crossing takes a night.\n\
-            The board compared the plan to “theft” and “robbery”, harbour master Ana Holt wrote.\n\
+            “Nets at dawn” star Oona Reyes talked about the pier.\n\
+            Before the last chorus of the fishermen’s anthem “Home Across the Bar,” Marta Olsen stopped the band.\n\
+            Like the boat in the Piet Dunn movie “Three Days of Fog,” the ferry lost its way.\n\
+            The board likened the levy to “piracy” and “plunder”, harbour master Ana Holt wrote.\n\
             “The crossing is safe,” actor Piet Dunn said.";
         let found: Vec<String> = labels(text).into_iter().map(|(q, _)| q).collect();
-        for title in ["Salt is", "A Tide Is", "Ferries of"] {
+        for title in ["Nets at", "Home Across", "Three Days"] {
             assert!(
                 found.iter().all(|q| !q.contains(title)),
                 "{title}: {found:?}"
             );
         }
         // A role after a comma belongs to the sentence, not to the quote's title.
-        assert!(found.iter().any(|q| q.contains("robbery")));
+        assert!(found.iter().any(|q| q.contains("plunder")));
         assert_speakers(&[(text, "crossing is safe", "Piet Dunn")]);
     }
 

@@ -260,7 +260,7 @@ pub fn name_at(tokens: &[Token], i: usize) -> Option<NameRun> {
             break;
         }
         let weekday = WEEKDAYS.contains(&base(t));
-        // No name opens on such a word, nor on one joined of them ("Fifty-one percent say"),
+        // No name opens on such a word, nor on one joined of them ("Sixty-two percent think"),
         // but "So-yeon Park" does; looked up only for a run's first word.
         let opener = || t.lower.split('-').all(|p| NOT_NAMES.contains(&p));
         if namelike(t) && !weekday && (!words.is_empty() || !opener()) {

@@ -1656,7 +1656,7 @@ pub fn opens_clause(tokens: &[Token], start: usize) -> bool {
 }
 
 /// The subject of a clause set against the sentence's main one before the quote at `at`
-/// ("Brandt signed the order, while Keller, the harbour master, proposed we “...”"): the
+/// ("Brandt closed the slip, while Keller, the harbour master, proposed they “...”"): the
 /// name or pronoun after the last ", while", ", whereas" or ", but" before the quote, when
 /// that clause speaks ("..., but Keller has gone “rogue”" is about Keller, not by him).
 pub fn contrast_subject(tokens: &[Token], at: usize) -> Option<Mention> {
